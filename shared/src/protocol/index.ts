@@ -1,0 +1,5 @@
+export * from './api.ts';
+export * from './closeCodes.ts';
+export * from './errors.ts';
+export * from './messages.ts';
+export * from './origins.ts';
