@@ -48,7 +48,8 @@ export function parseDecimalInput(input: string, options: ParseDecimalOptions = 
     ok: false,
     error: { code, message },
   });
-  const notANumber = () => fail('not_a_number', `${label} must be a number, like 3 or 2.5 — "${shown}" is not.`);
+  const notANumber = () =>
+    fail('not_a_number', `${label} must be a number, like 3 or 2.5 — "${shown}" is not.`);
 
   if (text === '') return fail('empty', `${label} is missing — enter a number, like 3 or 2.5.`);
 
@@ -82,7 +83,10 @@ export function parseDecimalInput(input: string, options: ParseDecimalOptions = 
     return fail('negative_not_allowed', `${label} cannot be negative — "${shown}" is below zero.`);
   }
   if (integer.length > MAX_INTEGER_DIGITS) {
-    return fail('out_of_range', `${label} is too large — "${shown}" has more than ${MAX_INTEGER_DIGITS} digits.`);
+    return fail(
+      'out_of_range',
+      `${label} is too large — "${shown}" has more than ${MAX_INTEGER_DIGITS} digits.`,
+    );
   }
   if (options.max !== undefined && toBig(magnitude).gt(toBig(options.max))) {
     return fail('out_of_range', `${label} cannot be more than ${options.max} — "${shown}" is too large.`);

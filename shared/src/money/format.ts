@@ -9,7 +9,11 @@ const DEFAULT_LOCALE = 'fr-FR';
  * exactly, so "12345678901234567.89" keeps every digit instead of passing through a double.
  * Amounts are rounded to the currency's minor unit half away from zero, like our totals.
  */
-export function formatMoney(amount: DecimalString, currency: string, locale: string = DEFAULT_LOCALE): string {
+export function formatMoney(
+  amount: DecimalString,
+  currency: string,
+  locale: string = DEFAULT_LOCALE,
+): string {
   if (!isDecimalString(amount)) throw new RangeError(`Not a decimal string: "${amount}"`);
   const format = new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -17,6 +21,6 @@ export function formatMoney(amount: DecimalString, currency: string, locale: str
     // Never "-0,00 €" for an amount that rounds to zero.
     signDisplay: 'negative',
   });
-  // The DOM lib types `format` as taking number | bigint; the string overload is ES2023 Intl.
-  return format.format(amount as unknown as number);
+  // Checked canonical above, so it is a numeric literal as far as Intl is concerned.
+  return format.format(amount as `${number}`);
 }
