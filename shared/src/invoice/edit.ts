@@ -10,10 +10,12 @@ import {
   type LineNumberField,
   linesArray,
   lineDescription,
+  lineId,
   type PartyField,
   type PartyKey,
   partyText,
   type YLine,
+  visibleLines,
 } from './schema.ts';
 import { applyTextChange } from './textDiff.ts';
 import type { InvoiceLineInit } from './types.ts';
@@ -65,40 +67,71 @@ export function buildLine(init: InvoiceLineInit = {}): YLine {
   return line;
 }
 
-/** Inserts a line at `index` (clamped to the array) and returns its id. */
+/**
+ * Inserts a line so that it shows at `index` among the visible lines (clamped) and returns
+ * its id.
+ */
 export function insertLine(doc: Y.Doc, index: number, init: InvoiceLineInit, origin: EditOrigin): string {
   const lines = requireLines(doc);
   const line = buildLine(init);
-  doc.transact(() => lines.insert(clamp(index, 0, lines.length), [line]), origin);
+  doc.transact(() => lines.insert(rawPosition(doc, lines, index), [line]), origin);
   return line.get(LINE_KEY.id) as string;
 }
 
+/** Removes every copy of the line, so a hidden copy left by a concurrent move cannot resurface. */
 export function removeLine(doc: Y.Doc, id: string, origin: EditOrigin): void {
-  const found = requireLine(doc, id);
-  doc.transact(() => requireLines(doc).delete(found.index, 1), origin);
+  requireLine(doc, id);
+  const lines = requireLines(doc);
+  const copies = copyPositions(lines, id);
+  doc.transact(() => {
+    for (const position of copies.reverse()) lines.delete(position, 1);
+  }, origin);
 }
 
 /**
  * Yjs arrays cannot move an item, so a move is a delete plus an insert of a copy with the
- * same id, in one transaction (one undo step, one history entry).
+ * same id, in one transaction (one undo step, one history entry). `toIndex` is the line's
+ * position among the visible lines afterwards (clamped).
  */
 export function moveLine(doc: Y.Doc, id: string, toIndex: number, origin: EditOrigin): void {
   const found = requireLine(doc, id);
   const lines = requireLines(doc);
-  const target = clamp(toIndex, 0, lines.length - 1);
-  if (target === found.index) return;
+  const visible = visibleLines(doc);
+  const from = visible.findIndex((entry) => entry.id === id);
+  const target = clamp(toIndex, 0, visible.length - 1);
+  if (target === from) return;
   const copy = buildLine(snapshotLine(found.line, id));
+  const copies = copyPositions(lines, id);
   doc.transact(() => {
-    lines.delete(found.index, 1);
-    lines.insert(target, [copy]);
+    for (const position of copies.reverse()) lines.delete(position, 1);
+    lines.insert(rawPosition(doc, lines, target), [copy]);
   }, origin);
 }
 
 /** Inserts a copy of the line right after it and returns the copy's new id. */
 export function duplicateLine(doc: Y.Doc, id: string, origin: EditOrigin): string {
   const found = requireLine(doc, id);
+  const lines = requireLines(doc);
   const { id: _old, ...content } = snapshotLine(found.line, id);
-  return insertLine(doc, found.index + 1, content, origin);
+  const line = buildLine(content);
+  doc.transact(() => lines.insert(found.index + 1, [line]), origin);
+  return line.get(LINE_KEY.id) as string;
+}
+
+/** Where in the raw array a line must go to show at `index` among the visible lines. */
+function rawPosition(doc: Y.Doc, lines: Y.Array<unknown>, index: number): number {
+  const visible = visibleLines(doc);
+  const at = visible[clamp(index, 0, visible.length)];
+  return at ? at.index : lines.length;
+}
+
+/** Raw positions of every map carrying this id, in ascending order. */
+function copyPositions(lines: Y.Array<unknown>, id: string): number[] {
+  const positions: number[] = [];
+  lines.forEach((item, index) => {
+    if (item instanceof Y.Map && lineId(item) === id) positions.push(index);
+  });
+  return positions;
 }
 
 function snapshotLine(line: YLine, id: string): InvoiceLineInit & { id: string } {

@@ -15,9 +15,10 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [];
 
+/** Anything but a positive integer (missing, junk, NaN) reads as 0, "leave alone". */
 export function schemaVersion(doc: Y.Doc): number {
   const value = invoiceMap(doc).get(KEY.schemaVersion);
-  return typeof value === 'number' ? value : 0;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 }
 
 /** Returns true when the document was changed. Never downgrades a newer document. */
@@ -27,15 +28,18 @@ export function migrateInvoiceDoc(
   migrations: readonly Migration[] = MIGRATIONS,
   target = CURRENT_SCHEMA_VERSION,
 ): boolean {
-  let version = schemaVersion(doc);
-  if (version === 0 || version >= target) return false;
+  const current = schemaVersion(doc);
+  if (current === 0 || current >= target) return false;
+  const steps: Migration[] = [];
+  for (let from = current; from < target; from++) {
+    const step = migrations.find((m) => m.from === from);
+    // Stamping the new version over an unmigrated layout would hide the gap for good.
+    if (!step) throw new Error(`No invoice migration from schema version ${from}.`);
+    steps.push(step);
+  }
   doc.transact(() => {
-    while (version < target) {
-      const step = migrations.find((m) => m.from === version);
-      if (step) step.run(doc);
-      version++;
-    }
-    invoiceMap(doc).set(KEY.schemaVersion, version);
+    for (const step of steps) step.run(doc);
+    invoiceMap(doc).set(KEY.schemaVersion, target);
   }, origin);
   return true;
 }

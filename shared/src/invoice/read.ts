@@ -5,7 +5,6 @@ import {
   KEY,
   LINE_KEY,
   LINE_NUMBER_FIELDS,
-  lineMaps,
   PARTIES,
   PARTY_FIELDS,
   type PartyKey,
@@ -14,7 +13,9 @@ import {
   richText,
   type YLine,
   invoiceMap,
+  visibleLines,
 } from './schema.ts';
+import { schemaVersion } from './migrate.ts';
 import { richTextToPlain } from './richText.ts';
 import type { Invoice, InvoiceLine, Party } from './types.ts';
 
@@ -43,14 +44,7 @@ function readLine(line: YLine, id: string): InvoiceLine {
  */
 export function readInvoice(doc: Y.Doc): Invoice {
   const root = invoiceMap(doc);
-  const seen = new Set<string>();
-  const lines: InvoiceLine[] = [];
-  for (const line of lineMaps(doc)) {
-    const id = line.get(LINE_KEY.id);
-    if (typeof id !== 'string' || seen.has(id)) continue;
-    seen.add(id);
-    lines.push(readLine(line, id));
-  }
+  const lines = visibleLines(doc).map(({ line, id }) => readLine(line, id));
   const header = {} as Record<(typeof HEADER_FIELDS)[number], string>;
   for (const field of HEADER_FIELDS) header[field] = str(root.get(KEY[field]));
   const rich = {} as Record<(typeof RICH_TEXT_FIELDS)[number], string>;
@@ -61,10 +55,9 @@ export function readInvoice(doc: Y.Doc): Invoice {
   const status = root.get(KEY.status);
   const kind = root.get(KEY.kind);
   const number = root.get(KEY.number);
-  const version = root.get(KEY.schemaVersion);
   const parties = Object.fromEntries(PARTIES.map((p) => [p, readParty(doc, p)])) as Record<PartyKey, Party>;
   return {
-    schemaVersion: typeof version === 'number' ? version : 0,
+    schemaVersion: schemaVersion(doc),
     ...header,
     ...parties,
     lines,

@@ -13,6 +13,7 @@ export function writeParagraphs(root: Y.XmlText, paragraphs: readonly string[]):
     root.insertEmbed(index, block);
     block.setAttribute('__type', 'paragraph');
     block.setAttribute('__format', 0);
+    block.setAttribute('__style', '');
     block.setAttribute('__indent', 0);
     block.setAttribute('__dir', null);
     block.setAttribute('__textFormat', 0);
@@ -34,24 +35,40 @@ interface DeltaOp {
   insert?: unknown;
 }
 
-/** Plain text of a Lexical-bound `XmlText`: blocks joined by newlines, formatting dropped. */
+/** Lexical element nodes that sit inside a line (a link around a word) rather than start one. */
+const INLINE_ELEMENTS: ReadonlySet<unknown> = new Set(['link', 'autolink', 'mark']);
+
+/**
+ * Plain text of a Lexical-bound `XmlText`: one line per block (paragraph, heading, list
+ * item…), line breaks kept, formatting dropped.
+ */
 export function richTextToPlain(root: Y.XmlText): string {
-  const blocks: string[] = [];
-  let inline = '';
-  for (const op of root.toDelta() as DeltaOp[]) {
-    if (typeof op.insert === 'string') inline += op.insert;
-    else if (op.insert instanceof Y.XmlText) blocks.push(inlineText(op.insert));
-  }
-  if (inline.length > 0) blocks.unshift(inline);
-  return blocks.join('\n');
+  return blockLines(root).join('\n');
 }
 
-function inlineText(block: Y.XmlText): string {
-  let text = '';
+function blockLines(block: Y.XmlText): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let inline = false;
   for (const op of block.toDelta() as DeltaOp[]) {
-    if (typeof op.insert === 'string') text += op.insert;
-    else if (op.insert instanceof Y.XmlText) text += inlineText(op.insert);
-    else if (op.insert instanceof Y.Map && op.insert.get('__type') === 'linebreak') text += '\n';
+    const insert = op.insert;
+    if (typeof insert === 'string') {
+      line += insert;
+      inline = true;
+    } else if (insert instanceof Y.XmlText && INLINE_ELEMENTS.has(insert.getAttribute('__type'))) {
+      line += blockLines(insert).join('\n');
+      inline = true;
+    } else if (insert instanceof Y.XmlText) {
+      // A nested block (list inside the root, list item inside a list) ends the current line.
+      if (inline) lines.push(line);
+      line = '';
+      inline = false;
+      lines.push(...blockLines(insert));
+    } else if (insert instanceof Y.Map && insert.get('__type') === 'linebreak') {
+      line += '\n';
+      inline = true;
+    }
   }
-  return text;
+  if (inline || lines.length === 0) lines.push(line);
+  return lines;
 }

@@ -42,14 +42,19 @@ export const SERVER_OWNED_KEYS = ['status', 'number', 'kind', 'schemaVersion'] a
 
 export type YLine = Y.Map<unknown>;
 
+/** Ids end up in document names, URLs and log lines: no separators, no dots, bounded. */
+const INVOICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Refuses an id that `invoiceIdFromDocName` would not read back, so no document is unopenable. */
 export function docName(invoiceId: string): string {
+  if (!INVOICE_ID.test(invoiceId)) throw new RangeError(`Not an invoice id: ${JSON.stringify(invoiceId)}`);
   return `${DOC_PREFIX}${invoiceId}`;
 }
 
 export function invoiceIdFromDocName(name: string): string | null {
   if (!name.startsWith(DOC_PREFIX)) return null;
   const id = name.slice(DOC_PREFIX.length);
-  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
+  return INVOICE_ID.test(id) ? id : null;
 }
 
 export function invoiceMap(doc: Y.Doc): Y.Map<unknown> {
@@ -84,6 +89,37 @@ export function lineMaps(doc: Y.Doc): YLine[] {
   const lines = linesArray(doc);
   if (!lines) return [];
   return lines.toArray().filter((item): item is YLine => item instanceof Y.Map);
+}
+
+export interface VisibleLine {
+  line: YLine;
+  id: string;
+  /** Position in the raw lines array, which may also hold skipped entries. */
+  index: number;
+}
+
+/**
+ * The lines readers see, in order: maps with a string id, first occurrence of each id only
+ * (two people moving one line at once leave two copies). Indexes the edit functions take
+ * count these lines, so junk entries and hidden copies never shift what the user sees.
+ */
+export function visibleLines(doc: Y.Doc): VisibleLine[] {
+  const lines = linesArray(doc);
+  if (!lines) return [];
+  const seen = new Set<string>();
+  const out: VisibleLine[] = [];
+  let index = 0;
+  for (const item of lines) {
+    if (item instanceof Y.Map) {
+      const id = lineId(item);
+      if (id !== null && !seen.has(id)) {
+        seen.add(id);
+        out.push({ line: item, id, index });
+      }
+    }
+    index++;
+  }
+  return out;
 }
 
 export function lineId(line: YLine): string | null {

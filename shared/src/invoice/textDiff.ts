@@ -10,6 +10,9 @@ export function applyTextChange(text: Y.Text, next: string): void {
   let start = 0;
   const max = Math.min(prev.length, next.length);
   while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  // Back off before measuring the suffix, so the suffix may take what the prefix gave up
+  // ("😀😁" → "😁" deletes one emoji instead of replacing everything).
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   let end = 0;
   while (
     end < max - start &&
@@ -17,12 +20,16 @@ export function applyTextChange(text: Y.Text, next: string): void {
   ) {
     end++;
   }
-  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
   const removed = prev.length - start - end;
-  if (removed > 0) text.delete(start, removed);
   const inserted = next.slice(start, next.length - end);
-  if (inserted.length > 0) text.insert(start, inserted);
+  const change = () => {
+    if (removed > 0) text.delete(start, removed);
+    if (inserted.length > 0) text.insert(start, inserted);
+  };
+  // One transaction even when called on its own: peers never see the half-applied value.
+  if (text.doc) text.doc.transact(change);
+  else change();
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -3,3 +3,4 @@ export * from './closeCodes.ts';
 export * from './errors.ts';
 export * from './messages.ts';
 export * from './origins.ts';
+export * from './presence.ts';

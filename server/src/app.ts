@@ -1,0 +1,54 @@
+import Fastify from 'fastify';
+import { createCollab } from './collab.ts';
+import type { Config } from './config.ts';
+import { makeAuthenticate } from './http/authenticate.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { authRoutes } from './http/routes/auth.ts';
+import { clientRoutes } from './http/routes/client.ts';
+import { eventRoutes } from './http/routes/events.ts';
+import { invoiceRoutes } from './http/routes/invoices.ts';
+import { seedDemo } from './seed/seedDemo.ts';
+import { createServices, type Services } from './services/Services.ts';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  seeded: boolean;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** One process, one port: the HTTP API, the built client and `/collab` (DESIGN §8). */
+export async function startApp(config: Config): Promise<RunningApp> {
+  const services = createServices(config);
+  const seeded = config.seedDemo ? await seedDemo(services.directory, services.invoices) : false;
+  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: config.maxBodyBytes });
+  registerErrorHandling(app);
+  const authenticate = makeAuthenticate(services.tokens, services.directory);
+  app.get('/api/health', async () => ({ ok: true }));
+  authRoutes(app, { ...services, authenticate });
+  invoiceRoutes(app, { ...services, authenticate });
+  eventRoutes(app, services);
+  await clientRoutes(app, config.clientDist);
+
+  const collab = createCollab(services, {
+    maxMessageBytes: config.maxWsMessageBytes,
+    snapshotEvery: config.snapshotEvery,
+  });
+  app.server.on('upgrade', collab.handleUpgrade);
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    seeded,
+    services,
+    async close() {
+      await collab.close();
+      await app.close();
+      services.db.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer } from 'ws';
+import { AuthExtension } from './extensions/auth/AuthExtension.ts';
+import { IndexExtension } from './extensions/index/IndexExtension.ts';
+import { PersistenceExtension } from './extensions/persistence/PersistenceExtension.ts';
+import type { Services } from './services/Services.ts';
+
+export const COLLAB_PATH = '/collab';
+
+/**
+ * The composition root of the collaboration server: Hocuspocus with our extensions, in
+ * priority order (auth → persistence → index), behind a `ws` server whose `maxPayload`
+ * refuses oversized messages (close 1009) before any of them is parsed.
+ */
+export function createCollab(services: Services, options: { maxMessageBytes: number; snapshotEvery: number }) {
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    timeout: 30_000,
+    extensions: [
+      new AuthExtension(services.tokens, services.directory, services.index),
+      new PersistenceExtension(services.store, { snapshotEvery: options.snapshotEvery }),
+      new IndexExtension(services.index, services.events),
+    ],
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  wss.on('connection', (socket, request: IncomingMessage) => {
+    // A socket error (e.g. a frame over maxPayload) only ends that connection.
+    socket.on('error', () => socket.terminate());
+    hocuspocus.handleConnection(socket, request);
+  });
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== COLLAB_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  }
+
+  async function close(): Promise<void> {
+    hocuspocus.closeConnections();
+    for (const client of wss.clients) client.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+  }
+
+  return { hocuspocus, handleUpgrade, close };
+}

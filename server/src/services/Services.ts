@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { type Db, openDatabase } from '../db/openDatabase.ts';
+import type { DocStore } from '../store/DocStore.ts';
+import { SqliteDocStore } from '../store/SqliteDocStore.ts';
+import { Directory } from './Directory.ts';
+import { InvoiceEvents } from './InvoiceEvents.ts';
+import { InvoiceIndex } from './InvoiceIndex.ts';
+import { InvoiceService } from './InvoiceService.ts';
+import { loadJwtSecret, Tokens } from './tokens.ts';
+
+export interface Services {
+  db: Db;
+  store: DocStore;
+  directory: Directory;
+  index: InvoiceIndex;
+  events: InvoiceEvents;
+  invoices: InvoiceService;
+  tokens: Tokens;
+}
+
+export const DB_FILE = 'cofacture.sqlite';
+
+export function createServices(config: Config): Services {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(join(config.dataDir, DB_FILE), { synchronous: config.sqliteSynchronous });
+  const store = new SqliteDocStore(db);
+  const index = new InvoiceIndex(db);
+  const events = new InvoiceEvents();
+  return {
+    db,
+    store,
+    index,
+    events,
+    directory: new Directory(db),
+    invoices: new InvoiceService(db, store, index, events),
+    tokens: new Tokens(loadJwtSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Where invoice documents live: an append-only, hash-chained update log plus snapshots.
+ * SQLite now; a PostgreSQL implementation will sit behind the same interface. Every method
+ * is synchronous on purpose — the append must finish before the client's ack leaves.
+ */
+export interface UpdateRow {
+  doc: string;
+  seq: number;
+  at: number;
+  userId: string;
+  update: Uint8Array;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Snapshot {
+  doc: string;
+  seq: number;
+  at: number;
+  state: Uint8Array;
+}
+
+export interface DocStore {
+  append(doc: string, userId: string, update: Uint8Array, at?: number): UpdateRow;
+  lastSeq(doc: string): number;
+  /** Latest snapshot (if any) and every update after it, in order. */
+  loadTail(doc: string): { snapshot: Snapshot | null; tail: UpdateRow[] };
+  updates(doc: string, fromSeq?: number, toSeq?: number): UpdateRow[];
+  writeSnapshot(doc: string, seq: number, state: Uint8Array): void;
+  /** Whether any update exists for the document. */
+  exists(doc: string): boolean;
+}
