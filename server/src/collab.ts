@@ -4,6 +4,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { AuthExtension } from './extensions/auth/AuthExtension.ts';
 import { IndexExtension } from './extensions/index/IndexExtension.ts';
+import { ProtocolGuardExtension } from './extensions/limits/ProtocolGuardExtension.ts';
 import { PersistenceExtension } from './extensions/persistence/PersistenceExtension.ts';
 import type { Services } from './services/Services.ts';
 
@@ -11,14 +12,18 @@ export const COLLAB_PATH = '/collab';
 
 /**
  * The composition root of the collaboration server: Hocuspocus with our extensions, in
- * priority order (auth → persistence → index), behind a `ws` server whose `maxPayload`
+ * priority order (protocol guard → auth → persistence → index), behind a `ws` server whose `maxPayload`
  * refuses oversized messages (close 1009) before any of them is parsed.
  */
-export function createCollab(services: Services, options: { maxMessageBytes: number; snapshotEvery: number }) {
+export function createCollab(
+  services: Services,
+  options: { maxMessageBytes: number; snapshotEvery: number },
+) {
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: 30_000,
     extensions: [
+      new ProtocolGuardExtension(),
       new AuthExtension(services.tokens, services.directory, services.index),
       new PersistenceExtension(services.store, { snapshotEvery: options.snapshotEvery }),
       new IndexExtension(services.index, services.events),

@@ -9,9 +9,21 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   JWT_SECRET: z.string().optional(),
   SEED_DEMO: bool.default(true),
-  TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
-  MAX_WS_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
+  MAX_WS_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(500),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   CLIENT_DIST: z.string().optional(),

@@ -11,5 +11,7 @@ export function isRole(value: unknown): value is Role {
  * Auditors and viewers never edit; finer rules (per state, per path) belong to the guard.
  */
 export function isReadOnlyRoleSet(roles: readonly Role[]): boolean {
-  return !roles.some((role) => role === 'admin' || role === 'preparer' || role === 'verifier' || role === 'approver');
+  return !roles.some(
+    (role) => role === 'admin' || role === 'preparer' || role === 'verifier' || role === 'approver',
+  );
 }

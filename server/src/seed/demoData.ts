@@ -42,7 +42,12 @@ export const DEMO_INVOICES: readonly InvoiceInit[] = [
     lines: [
       { description: 'Refonte de l’identité visuelle', quantity: '1', unitPrice: '2400.00', vatRate: '20' },
       { description: 'Impression menus (lot de 500)', quantity: '2', unitPrice: '185.50', vatRate: '20' },
-      { description: 'Séance photo produits (demi-journée)', quantity: '1', unitPrice: '450.00', vatRate: '20' },
+      {
+        description: 'Séance photo produits (demi-journée)',
+        quantity: '1',
+        unitPrice: '450.00',
+        vatRate: '20',
+      },
     ],
     notes: 'Merci pour votre confiance.\nLivraison des fichiers sources sous 8 jours.',
     terms: TERMS,
@@ -60,7 +65,12 @@ export const DEMO_INVOICES: readonly InvoiceInit[] = [
       siren: '',
     },
     lines: [
-      { description: 'Conception catalogue 2027 (48 pages)', quantity: '48', unitPrice: '95.00', vatRate: '0' },
+      {
+        description: 'Conception catalogue 2027 (48 pages)',
+        quantity: '48',
+        unitPrice: '95.00',
+        vatRate: '0',
+      },
       { description: 'Traduction FR → DE', quantity: '12.5', unitPrice: '68.00', vatRate: '0' },
     ],
     notes: 'Autoliquidation — article 196 de la directive 2006/112/CE.',

@@ -7,7 +7,10 @@ export async function seedDemo(directory: Directory, invoices: InvoiceService): 
   if (!directory.isEmpty()) return false;
   const org = directory.createOrg(DEMO_ORG);
   const users = await Promise.all(
-    DEMO_USERS.map(async (u) => ({ ...u, id: (await directory.createUser({ ...u, password: DEMO_PASSWORD })).id })),
+    DEMO_USERS.map(async (u) => ({
+      ...u,
+      id: (await directory.createUser({ ...u, password: DEMO_PASSWORD })).id,
+    })),
   );
   for (const u of users) directory.setRoles(org.id, u.id, u.roles);
   const alice = users.find((u) => u.roles.includes('preparer'));

@@ -26,7 +26,7 @@ function parseRoles(json: string): Role[] {
 export class Directory {
   private readonly stmt;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.stmt = {
       userByEmail: db.prepare<[string], PublicUser & { passwordHash: string }>(SQL.userByEmail),
       userById: db.prepare<[string], PublicUser>(SQL.userById),
@@ -45,7 +45,8 @@ export class Directory {
     try {
       this.stmt.insertUser.run(user.id, user.email, user.name, hash, new Date().toISOString());
     } catch (error) {
-      if (String(error).includes('UNIQUE')) throw new AppError('conflict', `A user with email ${user.email} already exists.`);
+      if (String(error).includes('UNIQUE'))
+        throw new AppError('conflict', `A user with email ${user.email} already exists.`);
       throw error;
     }
     return user;

@@ -57,7 +57,9 @@ export class InvoiceIndex {
   update(id: string, fields: IndexedFields): InvoiceSummary | null {
     const current = this.get(id);
     if (!current) return null;
-    const changed = (Object.keys(fields) as (keyof IndexedFields)[]).some((key) => current[key] !== fields[key]);
+    const changed = (Object.keys(fields) as (keyof IndexedFields)[]).some(
+      (key) => current[key] !== fields[key],
+    );
     if (!changed) return null;
     this.stmt.update.run({ id, now: new Date().toISOString(), ...fields });
     return this.get(id);

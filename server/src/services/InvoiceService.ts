@@ -1,4 +1,11 @@
-import { docName, type InvoiceInit, initInvoiceDoc, newId, readInvoice, serverOrigin } from '@cofacture/shared';
+import {
+  docName,
+  type InvoiceInit,
+  initInvoiceDoc,
+  newId,
+  readInvoice,
+  serverOrigin,
+} from '@cofacture/shared';
 import * as Y from 'yjs';
 import type { Db } from '../db/openDatabase.ts';
 import type { DocStore } from '../store/DocStore.ts';

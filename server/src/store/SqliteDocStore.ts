@@ -22,7 +22,7 @@ export class SqliteDocStore implements DocStore {
   private readonly heads = new Map<string, { seq: number; hash: string }>();
   private readonly stmt;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.stmt = {
       last: db.prepare<[string], { seq: number; hash: string }>(SQL.last),
       insert: db.prepare(SQL.insert),
@@ -54,7 +54,9 @@ export class SqliteDocStore implements DocStore {
   }
 
   updates(doc: string, fromSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): UpdateRow[] {
-    return this.stmt.range.all(doc, fromSeq, toSeq).map((row) => ({ ...row, update: new Uint8Array(row.update) }));
+    return this.stmt.range
+      .all(doc, fromSeq, toSeq)
+      .map((row) => ({ ...row, update: new Uint8Array(row.update) }));
   }
 
   writeSnapshot(doc: string, seq: number, state: Uint8Array): void {

@@ -8,14 +8,14 @@ import {
   LINE_KEY,
   LINE_NUMBER_FIELDS,
   type LineNumberField,
-  linesArray,
   lineDescription,
   lineId,
+  linesArray,
   type PartyField,
   type PartyKey,
   partyText,
-  type YLine,
   visibleLines,
+  type YLine,
 } from './schema.ts';
 import { applyTextChange } from './textDiff.ts';
 import type { InvoiceLineInit } from './types.ts';
@@ -33,7 +33,13 @@ export class InvoiceEditError extends Error {
   }
 }
 
-export function setPartyField(doc: Y.Doc, party: PartyKey, field: PartyField, value: string, origin: EditOrigin): void {
+export function setPartyField(
+  doc: Y.Doc,
+  party: PartyKey,
+  field: PartyField,
+  value: string,
+  origin: EditOrigin,
+): void {
   const text = partyText(doc, party, field);
   if (!text) throw new InvoiceEditError('not_initialised', `The invoice has no ${party}.${field} field yet.`);
   doc.transact(() => applyTextChange(text, value), origin);
@@ -45,7 +51,13 @@ export function setHeaderField(doc: Y.Doc, field: HeaderField, value: string, or
   }, origin);
 }
 
-export function setLineField(doc: Y.Doc, id: string, field: LineNumberField, value: string, origin: EditOrigin): void {
+export function setLineField(
+  doc: Y.Doc,
+  id: string,
+  field: LineNumberField,
+  value: string,
+  origin: EditOrigin,
+): void {
   const found = requireLine(doc, id);
   doc.transact(() => {
     if (found.line.get(field) !== value) found.line.set(field, value);

@@ -327,7 +327,11 @@ describe('edits', () => {
     setHeaderField(doc, 'currency', 'USD', ALICE);
     setHeaderField(doc, 'issueDate', '2025-04-01', ALICE);
     setHeaderField(doc, 'dueDate', '2025-05-01', ALICE);
-    expect(readInvoice(doc)).toMatchObject({ currency: 'USD', issueDate: '2025-04-01', dueDate: '2025-05-01' });
+    expect(readInvoice(doc)).toMatchObject({
+      currency: 'USD',
+      issueDate: '2025-04-01',
+      dueDate: '2025-05-01',
+    });
     let updates = 0;
     doc.on('update', () => updates++);
     setHeaderField(doc, 'currency', 'USD', ALICE);
@@ -532,13 +536,16 @@ describe('applyTextChange', () => {
     const alphabet = ['a', 'b', ' ', 'é', '😀', '😁', '🈀', '👍🏽'];
     const random = mulberry32(7);
     const word = () =>
-      Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
-        '',
-      );
+      Array.from(
+        { length: Math.floor(random() * 6) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
     for (let i = 0; i < 500; i++) {
       const prev = word();
       const next = word();
-      for (const delta of deltas(prev, next) as Array<Array<{ retain?: number; delete?: number; insert?: string }>>) {
+      for (const delta of deltas(prev, next) as Array<
+        Array<{ retain?: number; delete?: number; insert?: string }>
+      >) {
         let offset = 0;
         for (const op of delta) {
           expect(isPairBoundary(prev, offset), `${prev} → ${next}`).toBe(true);
@@ -576,7 +583,9 @@ describe('migrateInvoiceDoc', () => {
   it('runs the steps in order in one transaction and stamps the target', () => {
     const doc = newDoc();
     const log: string[] = [];
-    const origins = transactionOrigins(doc, () => expect(migrateInvoiceDoc(doc, SERVER, record(log), 3)).toBe(true));
+    const origins = transactionOrigins(doc, () =>
+      expect(migrateInvoiceDoc(doc, SERVER, record(log), 3)).toBe(true),
+    );
     expect(origins).toEqual([SERVER]);
     expect(log).toEqual(['1→2 at 1', '2→3 at 1']);
     expect(schemaVersion(doc)).toBe(3);

@@ -1,7 +1,10 @@
 import * as Y from 'yjs';
 import { isInvoiceKind, isInvoiceStatus } from '../workflow.ts';
+import { schemaVersion } from './migrate.ts';
+import { richTextToPlain } from './richText.ts';
 import {
   HEADER_FIELDS,
+  invoiceMap,
   KEY,
   LINE_KEY,
   LINE_NUMBER_FIELDS,
@@ -11,12 +14,9 @@ import {
   partyMap,
   RICH_TEXT_FIELDS,
   richText,
-  type YLine,
-  invoiceMap,
   visibleLines,
+  type YLine,
 } from './schema.ts';
-import { schemaVersion } from './migrate.ts';
-import { richTextToPlain } from './richText.ts';
 import type { Invoice, InvoiceLine, Party } from './types.ts';
 
 function str(value: unknown): string {
@@ -31,7 +31,13 @@ function readParty(doc: Y.Doc, party: PartyKey): Party {
 }
 
 function readLine(line: YLine, id: string): InvoiceLine {
-  const out: InvoiceLine = { id, description: str(line.get(LINE_KEY.description)), quantity: '', unitPrice: '', vatRate: '' };
+  const out: InvoiceLine = {
+    id,
+    description: str(line.get(LINE_KEY.description)),
+    quantity: '',
+    unitPrice: '',
+    vatRate: '',
+  };
   for (const field of LINE_NUMBER_FIELDS) out[field] = str(line.get(field));
   return out;
 }

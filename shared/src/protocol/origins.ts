@@ -16,5 +16,9 @@ export function serverOrigin(reason: ServerOriginReason, userId: string | null =
 }
 
 export function isServerOrigin(origin: unknown): origin is ServerOrigin {
-  return typeof origin === 'object' && origin !== null && (origin as { source?: unknown }).source === 'cofacture-server';
+  return (
+    typeof origin === 'object' &&
+    origin !== null &&
+    (origin as { source?: unknown }).source === 'cofacture-server'
+  );
 }

@@ -1,10 +1,10 @@
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { invoiceIdFromDocName, isReadOnlyRoleSet } from '@cofacture/shared';
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Directory } from '../../services/Directory.ts';
 import { AppError } from '../../services/errors.ts';
 import type { InvoiceIndex } from '../../services/InvoiceIndex.ts';
 import type { Tokens } from '../../services/tokens.ts';
-import { ConnectionRefused, type ConnectionContext } from '../context.ts';
+import { type ConnectionContext, ConnectionRefused } from '../context.ts';
 
 /**
  * JWT → user → membership of the invoice's organisation. A token only opens documents of the
@@ -20,9 +20,14 @@ export class AuthExtension implements Extension {
     private readonly index: InvoiceIndex,
   ) {}
 
-  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<ConnectionContext> {
+  async onAuthenticate({
+    token,
+    documentName,
+    connectionConfig,
+  }: onAuthenticatePayload): Promise<ConnectionContext> {
     const invoiceId = invoiceIdFromDocName(documentName);
-    if (!invoiceId) throw new ConnectionRefused(`"${documentName.slice(0, 80)}" is not an invoice document name.`);
+    if (!invoiceId)
+      throw new ConnectionRefused(`"${documentName.slice(0, 80)}" is not an invoice document name.`);
     let userId: string;
     try {
       userId = this.tokens.verify(token).sub;
@@ -34,7 +39,8 @@ export class AuthExtension implements Extension {
     const orgId = this.index.orgOf(invoiceId);
     const roles = orgId ? this.directory.rolesIn(orgId, user.id) : null;
     // Same answer for "no such invoice" and "not your organisation's": ids are not an oracle.
-    if (!orgId || !roles || roles.length === 0) throw new ConnectionRefused('No such invoice in your organisations.');
+    if (!orgId || !roles || roles.length === 0)
+      throw new ConnectionRefused('No such invoice in your organisations.');
     connectionConfig.readOnly = isReadOnlyRoleSet(roles);
     return { user, orgId, invoiceId, roles };
   }

@@ -1,5 +1,10 @@
-import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Extension, onChangePayload } from '@hocuspocus/server';
 import { invoiceIdFromDocName, readInvoice } from '@cofacture/shared';
+import type {
+  afterLoadDocumentPayload,
+  beforeUnloadDocumentPayload,
+  Extension,
+  onChangePayload,
+} from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { InvoiceEvents } from '../../services/InvoiceEvents.ts';
 import type { InvoiceIndex } from '../../services/InvoiceIndex.ts';

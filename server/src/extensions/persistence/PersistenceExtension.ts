@@ -1,5 +1,10 @@
-import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import { migrateInvoiceDoc, serverOrigin } from '@cofacture/shared';
+import type {
+  afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
+  Extension,
+  onLoadDocumentPayload,
+} from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { DocStore } from '../../store/DocStore.ts';
 import { ConnectionRefused, userIdOfOrigin } from '../context.ts';
@@ -44,7 +49,8 @@ export class PersistenceExtension implements Extension {
       this.countTowardsSnapshot(documentName, document);
     });
     migrateInvoiceDoc(document, serverOrigin('migrate'));
-    if ((this.sinceSnapshot.get(documentName) ?? 0) >= this.options.snapshotEvery) this.snapshot(documentName, document);
+    if ((this.sinceSnapshot.get(documentName) ?? 0) >= this.options.snapshotEvery)
+      this.snapshot(documentName, document);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

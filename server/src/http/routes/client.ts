@@ -9,7 +9,9 @@ export async function clientRoutes(app: FastifyInstance, dist: string): Promise<
     app.get('/', async (_request, reply) =>
       reply
         .type('text/plain')
-        .send('The web client is not built. Run `pnpm start` (it builds it) or `pnpm --filter @cofacture/client build`.'),
+        .send(
+          'The web client is not built. Run `pnpm start` (it builds it) or `pnpm --filter @cofacture/client build`.',
+        ),
     );
     return;
   }
@@ -17,7 +19,9 @@ export async function clientRoutes(app: FastifyInstance, dist: string): Promise<
   app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') || path.startsWith('/collab')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}.` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}.` } });
     }
     return reply.sendFile('index.html');
   });

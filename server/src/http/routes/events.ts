@@ -12,7 +12,10 @@ const Query = z.object({ token: z.string().max(4096).optional() });
  * Server-Sent Events for live lists. EventSource cannot send headers, so the token may come
  * in the query string; it is the same short-lived JWT and the stream re-checks nothing else.
  */
-export function eventRoutes(app: FastifyInstance, deps: { tokens: Tokens; directory: Directory; events: InvoiceEvents }) {
+export function eventRoutes(
+  app: FastifyInstance,
+  deps: { tokens: Tokens; directory: Directory; events: InvoiceEvents },
+) {
   app.get('/api/events', async (request, reply) => {
     const { token } = parseInput(Query, request.query, 'event stream query');
     const caller = callerFromToken(bearerToken(request) ?? token ?? null, deps.tokens, deps.directory);

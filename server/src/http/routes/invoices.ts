@@ -1,7 +1,7 @@
 import {
+  type CreateInvoiceResponse,
   INVOICE_KINDS,
   INVOICE_STATUSES,
-  type CreateInvoiceResponse,
   type InvoiceListResponse,
   type InvoiceSummary,
 } from '@cofacture/shared';
@@ -70,7 +70,8 @@ export function invoiceRoutes(
   app.post('/api/invoices', async (request, reply): Promise<CreateInvoiceResponse> => {
     const caller = deps.authenticate(request);
     const body = parseInput(CreateBody, request.body, 'new invoice');
-    if (body.templateId) throw new AppError('not_found', `No template ${body.templateId}: templates are not available yet.`);
+    if (body.templateId)
+      throw new AppError('not_found', `No template ${body.templateId}: templates are not available yet.`);
     const orgId = creatingOrg(caller, body.orgId);
     const created = deps.invoices.create(orgId, caller.user.id, body.invoice ?? {});
     reply.status(201);
@@ -82,15 +83,20 @@ export function invoiceRoutes(
 function creatingOrg(caller: Caller, orgId: string | undefined): string {
   const allowed = caller.orgs.filter((m) => m.roles.includes('preparer') || m.roles.includes('admin'));
   if (orgId) {
-    if (!caller.orgs.some((m) => m.orgId === orgId)) throw new AppError('not_found', 'No such organisation among yours.');
+    if (!caller.orgs.some((m) => m.orgId === orgId))
+      throw new AppError('not_found', 'No such organisation among yours.');
     if (!allowed.some((m) => m.orgId === orgId)) {
-      throw new AppError('forbidden', 'Only a preparer or an admin can create invoices in this organisation.');
+      throw new AppError(
+        'forbidden',
+        'Only a preparer or an admin can create invoices in this organisation.',
+      );
     }
     return orgId;
   }
   const [only, ...others] = allowed;
   if (!only) throw new AppError('forbidden', 'Only a preparer or an admin can create invoices.');
-  if (others.length > 0) throw new AppError('bad_request', 'You belong to several organisations: say which with orgId.');
+  if (others.length > 0)
+    throw new AppError('bad_request', 'You belong to several organisations: say which with orgId.');
   return only.orgId;
 }
 
