@@ -34,6 +34,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const collab = createCollab(services, {
     maxMessageBytes: config.maxWsMessageBytes,
     snapshotEvery: config.snapshotEvery,
+    lockIdleMs: config.lockIdleMs,
   });
   app.server.on('upgrade', collab.handleUpgrade);
 

@@ -3,8 +3,10 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { AuthExtension } from './extensions/auth/AuthExtension.ts';
+import { GuardExtension } from './extensions/guard/GuardExtension.ts';
 import { IndexExtension } from './extensions/index/IndexExtension.ts';
 import { ProtocolGuardExtension } from './extensions/limits/ProtocolGuardExtension.ts';
+import { LocksExtension } from './extensions/locks/LocksExtension.ts';
 import { PersistenceExtension } from './extensions/persistence/PersistenceExtension.ts';
 import type { Services } from './services/Services.ts';
 
@@ -12,13 +14,20 @@ export const COLLAB_PATH = '/collab';
 
 /**
  * The composition root of the collaboration server: Hocuspocus with our extensions, in
- * priority order (protocol guard → auth → persistence → index), behind a `ws` server whose `maxPayload`
- * refuses oversized messages (close 1009) before any of them is parsed.
+ * priority order (protocol guard → auth → persistence → guard → locks → index), behind a `ws`
+ * server whose `maxPayload` refuses oversized messages (close 1009) before any is parsed.
  */
-export function createCollab(
-  services: Services,
-  options: { maxMessageBytes: number; snapshotEvery: number },
-) {
+export interface CollabOptions {
+  maxMessageBytes: number;
+  snapshotEvery: number;
+  lockIdleMs: number;
+}
+
+export function createCollab(services: Services, options: CollabOptions) {
+  const locks = new LocksExtension({
+    idleMs: options.lockIdleMs,
+    sweepMs: Math.min(5000, Math.max(50, options.lockIdleMs / 4)),
+  });
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: 30_000,
@@ -26,6 +35,8 @@ export function createCollab(
       new ProtocolGuardExtension(),
       new AuthExtension(services.tokens, services.directory, services.index),
       new PersistenceExtension(services.store, { snapshotEvery: options.snapshotEvery }),
+      new GuardExtension((name, userId, paths) => locks.touch(name, userId, paths)),
+      locks,
       new IndexExtension(services.index, services.events),
     ],
   });

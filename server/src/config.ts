@@ -25,6 +25,7 @@ const Env = z.object({
     .min(1024)
     .default(1024 * 1024),
   SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(500),
+  LOCK_IDLE_SECONDS: z.coerce.number().positive().default(300),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   CLIENT_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
@@ -40,6 +41,7 @@ export interface Config {
   maxWsMessageBytes: number;
   maxBodyBytes: number;
   snapshotEvery: number;
+  lockIdleMs: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   clientDist: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
@@ -62,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
     maxWsMessageBytes: e.MAX_WS_MESSAGE_BYTES,
     maxBodyBytes: e.MAX_BODY_BYTES,
     snapshotEvery: e.SNAPSHOT_EVERY,
+    lockIdleMs: e.LOCK_IDLE_SECONDS * 1000,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     clientDist: resolve(root, e.CLIENT_DIST ?? 'client/dist'),
     logLevel: e.LOG_LEVEL,

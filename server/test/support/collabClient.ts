@@ -1,4 +1,4 @@
-import { docName } from '@cofacture/shared';
+import { type ClientMessage, docName, type ServerMessage } from '@cofacture/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -7,6 +7,9 @@ export interface TestClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   socket: HocuspocusProviderWebsocket;
+  /** Stateless messages the server sent to this client, in order. */
+  messages: ServerMessage[];
+  send(message: ClientMessage): void;
   /** Resolves once the server acknowledged every local change. */
   settled(): Promise<void>;
   destroy(): void;
@@ -25,6 +28,7 @@ export async function connect(
     WebSocketPolyfill: WebSocket,
     maxAttempts: 1,
   });
+  const messages: ServerMessage[] = [];
   let failAuth: (reason: string) => void = () => {};
   const authFailure = new Promise<string>((resolve) => {
     failAuth = resolve;
@@ -35,6 +39,7 @@ export async function connect(
     document: doc,
     token,
     onAuthenticationFailed: ({ reason }) => failAuth(reason),
+    onStateless: ({ payload }) => messages.push(JSON.parse(payload) as ServerMessage),
   });
   provider.attach();
   const client = {
@@ -42,6 +47,8 @@ export async function connect(
     provider,
     socket,
     authFailure,
+    messages,
+    send: (message: ClientMessage) => provider.sendStateless(JSON.stringify(message)),
     settled: () =>
       waitFor(() => provider.isSynced && !provider.hasUnsyncedChanges, 'all changes acknowledged'),
     destroy() {

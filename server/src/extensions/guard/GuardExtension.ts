@@ -1,0 +1,112 @@
+import {
+  canEdit,
+  commentsMap,
+  invoiceMap,
+  isInvoiceStatus,
+  itemPath,
+  KEY,
+  locksMap,
+  type ServerMessage,
+  touchedPaths,
+} from '@cofacture/shared';
+import { type afterLoadDocumentPayload, Connection, type Extension } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import type { ConnectionContext } from '../context.ts';
+import { conflictingLock } from '../locks/lockMap.ts';
+import { narrowStackItem } from './narrowStackItem.ts';
+
+export interface Refusal {
+  path: string;
+  reason: string;
+}
+
+/** Lets an extension hear which paths a user changed and kept (the locks' idle clock). */
+export type AcceptedEditListener = (documentName: string, userId: string, paths: readonly string[]) => void;
+
+/**
+ * Enforcement without breaking convergence (DESIGN §6). A client already applied its edit
+ * locally, so refusing the update would leave it diverged. The update is let in (and logged),
+ * then a server-origin compensating transaction reverts exactly the refused parts: every
+ * replica, including ones that join later, converges to the permitted state.
+ *
+ * A per-document `Y.UndoManager` tracks every connection's transactions (captureTimeout 0, so
+ * one stack item per transaction); an accepted transaction's item is dropped at once, a refused
+ * one is narrowed to the refused items and undone.
+ */
+export class GuardExtension implements Extension {
+  priority = 800;
+  extensionName = 'cofacture-guard';
+
+  constructor(private readonly onAccepted: AcceptedEditListener = () => {}) {}
+
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    const undo = new Y.UndoManager([invoiceMap(document), locksMap(document), commentsMap(document)], {
+      captureTimeout: 0,
+      trackedOrigins: new Set([Connection]),
+    });
+    // Registered after the UndoManager's own handler, so the stack item for this transaction exists.
+    document.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin instanceof Connection)
+        this.check(documentName, document, undo, transaction, transaction.origin);
+    });
+    document.on('destroy', () => undo.destroy());
+  }
+
+  private check(
+    name: string,
+    doc: Y.Doc,
+    undo: Y.UndoManager,
+    tr: Y.Transaction,
+    connection: Connection,
+  ): void {
+    const context = connection.context as ConnectionContext;
+    const touched = touchedPaths(doc, tr);
+    const refusals = refusalsFor(doc, context, touched);
+    if (refusals.length === 0) {
+      undo.clear(true, false);
+      this.onAccepted(
+        name,
+        context.user.id,
+        touched.map((t) => t.path),
+      );
+      return;
+    }
+    const stackItem = undo.undoStack[undo.undoStack.length - 1];
+    if (stackItem) {
+      const refused = refusals.map((r) => r.path);
+      narrowStackItem(tr, stackItem, (item) => {
+        const path = itemPath(doc, item);
+        return path !== null && refused.some((r) => path === r || path.startsWith(`${r}.`));
+      });
+      undo.undo();
+    }
+    undo.clear(true, true);
+    const message: ServerMessage = {
+      type: 'edit.rejected',
+      paths: refusals.map((r) => r.path),
+      reason: [...new Set(refusals.map((r) => r.reason))].join(' '),
+    };
+    connection.sendStateless(JSON.stringify(message));
+  }
+}
+
+export function refusalsFor(
+  doc: Y.Doc,
+  context: ConnectionContext,
+  touched: readonly { path: string; malformed: boolean }[],
+): Refusal[] {
+  const rawStatus = invoiceMap(doc).get(KEY.status);
+  const status = isInvoiceStatus(rawStatus) ? rawStatus : 'draft';
+  const refusals: Refusal[] = [];
+  for (const { path, malformed } of touched) {
+    const decision = canEdit(context.roles, path, status);
+    if (!decision.ok) refusals.push({ path, reason: decision.reason });
+    else if (malformed)
+      refusals.push({ path, reason: `The change to "${path}" does not fit the invoice's structure.` });
+    else {
+      const lock = conflictingLock(doc, path, context.user.id);
+      if (lock) refusals.push({ path, reason: `${lock[0]} is locked by ${lock[1].name}.` });
+    }
+  }
+  return refusals;
+}
