@@ -1,3 +1,4 @@
+import type { Hocuspocus } from '@hocuspocus/server';
 import Fastify from 'fastify';
 import { createCollab } from './collab.ts';
 import type { Config } from './config.ts';
@@ -15,6 +16,7 @@ export interface RunningApp {
   port: number;
   seeded: boolean;
   services: Services;
+  hocuspocus: Hocuspocus;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     port,
     seeded,
     services,
+    hocuspocus: collab.hocuspocus,
     async close() {
       await collab.close();
       await app.close();

@@ -59,7 +59,7 @@ describe('durability', () => {
     expect(readInvoice(last.doc).buyer.name).toBe(expectedName);
     expect(readInvoice(last.doc).lines).toHaveLength(20);
     last.destroy();
-  });
+  }, 240_000);
 
   it('restart from snapshots + tail gives the same state as replaying the whole log', async () => {
     const server = await start(undefined, { SNAPSHOT_EVERY: '7' });

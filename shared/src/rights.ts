@@ -1,4 +1,4 @@
-import { type PathFamily, pathFamily } from './invoice/paths.ts';
+import { isLockablePath, type PathFamily, pathFamily } from './invoice/paths.ts';
 import type { Role } from './roles.ts';
 import { type InvoiceStatus, isFrozen } from './workflow.ts';
 
@@ -70,8 +70,12 @@ export function canEdit(roles: readonly Role[], path: string, status: InvoiceSta
   }
 }
 
-/** Anyone who may edit a field may lock it; admins may also break anyone's lock. */
+/**
+ * Anyone who may edit a lockable path may lock it; admins may also break anyone's lock. The
+ * line list, comments and server-owned keys are editable by some but never lockable.
+ */
 export function canLock(roles: readonly Role[], path: string, status: InvoiceStatus): Decision {
+  if (!isLockablePath(path)) return deny(`"${path}" cannot be locked: lock a field, a block or a line.`);
   return canEdit(roles, path, status);
 }
 

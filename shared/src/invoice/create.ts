@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { InvoiceKind, InvoiceStatus } from '../workflow.ts';
 import { buildLine } from './edit.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrate.ts';
+import { initialKeys } from './order.ts';
 import { writeParagraphs } from './richText.ts';
 import { invoiceMap, KEY, PARTIES, PARTY_FIELDS, RICH_TEXT_FIELDS } from './schema.ts';
 import type { InvoiceInit } from './types.ts';
@@ -25,7 +26,8 @@ export function initInvoiceDoc(doc: Y.Doc, init: InvoiceInit, origin: unknown): 
     }
     const lines = new Y.Array<unknown>();
     root.set(KEY.lines, lines);
-    lines.push((init.lines ?? []).map((line) => buildLine(line)));
+    const keys = initialKeys(init.lines?.length ?? 0);
+    lines.push((init.lines ?? []).map((line, i) => buildLine(line, keys[i])));
     for (const field of RICH_TEXT_FIELDS) {
       const text = new Y.XmlText();
       root.set(KEY[field], text);

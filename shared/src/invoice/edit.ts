@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids.ts';
+import { keyAt } from './order.ts';
 import {
   findLine,
   type HeaderField,
@@ -71,9 +72,10 @@ export function setLineDescription(doc: Y.Doc, id: string, value: string, origin
 }
 
 /** Builds a detached line map; it must be inserted into the lines array before it is read. */
-export function buildLine(init: InvoiceLineInit = {}): YLine {
+export function buildLine(init: InvoiceLineInit = {}, position = ''): YLine {
   const line = new Y.Map<unknown>();
   line.set(LINE_KEY.id, init.id ?? newId());
+  line.set(LINE_KEY.position, position);
   line.set(LINE_KEY.description, new Y.Text(init.description ?? ''));
   for (const field of LINE_NUMBER_FIELDS) line.set(field, init[field] ?? '');
   return line;
@@ -81,16 +83,17 @@ export function buildLine(init: InvoiceLineInit = {}): YLine {
 
 /**
  * Inserts a line so that it shows at `index` among the visible lines (clamped) and returns
- * its id.
+ * its id. The array order does not matter: the line's order key places it.
  */
 export function insertLine(doc: Y.Doc, index: number, init: InvoiceLineInit, origin: EditOrigin): string {
   const lines = requireLines(doc);
-  const line = buildLine(init);
-  doc.transact(() => lines.insert(rawPosition(doc, lines, index), [line]), origin);
+  const visible = visibleLines(doc);
+  const line = buildLine(init, keyAt(visible, clamp(index, 0, visible.length)));
+  doc.transact(() => lines.push([line]), origin);
   return line.get(LINE_KEY.id) as string;
 }
 
-/** Removes every copy of the line, so a hidden copy left by a concurrent move cannot resurface. */
+/** Removes every copy of the line, so a hidden copy cannot resurface. */
 export function removeLine(doc: Y.Doc, id: string, origin: EditOrigin): void {
   requireLine(doc, id);
   const lines = requireLines(doc);
@@ -101,40 +104,26 @@ export function removeLine(doc: Y.Doc, id: string, origin: EditOrigin): void {
 }
 
 /**
- * Yjs arrays cannot move an item, so a move is a delete plus an insert of a copy with the
- * same id, in one transaction (one undo step, one history entry). `toIndex` is the line's
- * position among the visible lines afterwards (clamped).
+ * Moves a line so it shows at `toIndex` among the visible lines: one new order key, no copy —
+ * so someone editing the line at the same moment keeps their edit, and two concurrent moves
+ * resolve to one of them instead of duplicating the line.
  */
 export function moveLine(doc: Y.Doc, id: string, toIndex: number, origin: EditOrigin): void {
   const found = requireLine(doc, id);
-  const lines = requireLines(doc);
   const visible = visibleLines(doc);
   const from = visible.findIndex((entry) => entry.id === id);
   const target = clamp(toIndex, 0, visible.length - 1);
   if (target === from) return;
-  const copy = buildLine(snapshotLine(found.line, id));
-  const copies = copyPositions(lines, id);
-  doc.transact(() => {
-    for (const position of copies.reverse()) lines.delete(position, 1);
-    lines.insert(rawPosition(doc, lines, target), [copy]);
-  }, origin);
+  const others = visible.filter((entry) => entry.id !== id);
+  doc.transact(() => found.line.set(LINE_KEY.position, keyAt(others, target)), origin);
 }
 
 /** Inserts a copy of the line right after it and returns the copy's new id. */
 export function duplicateLine(doc: Y.Doc, id: string, origin: EditOrigin): string {
   const found = requireLine(doc, id);
-  const lines = requireLines(doc);
   const { id: _old, ...content } = snapshotLine(found.line, id);
-  const line = buildLine(content);
-  doc.transact(() => lines.insert(found.index + 1, [line]), origin);
-  return line.get(LINE_KEY.id) as string;
-}
-
-/** Where in the raw array a line must go to show at `index` among the visible lines. */
-function rawPosition(doc: Y.Doc, lines: Y.Array<unknown>, index: number): number {
-  const visible = visibleLines(doc);
-  const at = visible[clamp(index, 0, visible.length)];
-  return at ? at.index : lines.length;
+  const from = visibleLines(doc).findIndex((entry) => entry.id === id);
+  return insertLine(doc, from + 1, content, origin);
 }
 
 /** Raw positions of every map carrying this id, in ascending order. */

@@ -2,6 +2,7 @@ export * from './create.ts';
 export * from './edit.ts';
 export * from './ids.ts';
 export * from './migrate.ts';
+export * from './order.ts';
 export * from './paths.ts';
 export * from './read.ts';
 export * from './richText.ts';

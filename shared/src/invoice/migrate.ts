@@ -1,19 +1,32 @@
 import type * as Y from 'yjs';
-import { invoiceMap, KEY } from './schema.ts';
+import { initialKeys } from './order.ts';
+import { invoiceMap, KEY, LINE_KEY, visibleLines } from './schema.ts';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /**
  * Upgrades run in order, each from version `from` to `from + 1`, inside one server-origin
  * transaction. Version 0 means "created before versions existed or never initialised".
- * A future step is added here as `{ from: 1, run: (doc) => { ... } }`.
+ * A future step is added here as `{ from: 2, run: (doc) => { ... } }`.
  */
 export interface Migration {
   from: number;
   run(doc: Y.Doc): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Version 2 orders lines by a fractional `position` key instead of array order.
+    from: 1,
+    run(doc) {
+      const visible = visibleLines(doc);
+      const keys = initialKeys(visible.length);
+      visible.forEach((entry, i) => {
+        entry.line.set(LINE_KEY.position, keys[i]);
+      });
+    },
+  },
+];
 
 /** Anything but a positive integer (missing, junk, NaN) reads as 0, "leave alone". */
 export function schemaVersion(doc: Y.Doc): number {

@@ -1,5 +1,6 @@
 import {
   HEADER_FIELDS,
+  KEY,
   LINE_KEY,
   LINE_NUMBER_FIELDS,
   PARTIES,
@@ -27,7 +28,7 @@ export type PathFamily =
 
 const has = (list: readonly string[], value: string | undefined) =>
   value !== undefined && list.includes(value);
-const LINE_FIELDS: readonly string[] = [LINE_KEY.description, ...LINE_NUMBER_FIELDS];
+const LINE_FIELDS: readonly string[] = [LINE_KEY.description, LINE_KEY.position, ...LINE_NUMBER_FIELDS];
 
 export function pathFamily(path: string): PathFamily {
   const [head, second, third, ...rest] = path.split('.');
@@ -39,8 +40,9 @@ export function pathFamily(path: string): PathFamily {
   if (has(RICH_TEXT_FIELDS, head) && second === undefined) return 'richText';
   if (has(PARTIES, head) && third === undefined && (second === undefined || has(PARTY_FIELDS, second)))
     return 'party';
-  if (head === 'lines') {
+  if (head === KEY.lines) {
     if (second === undefined) return 'lineList';
+    if (second === '') return 'unknown'; // `lines.` names no line (lineIdOfPath agrees)
     if (third === undefined || has(LINE_FIELDS, third)) return 'lineField';
   }
   return 'unknown';
@@ -52,9 +54,16 @@ export function isLockablePath(path: string): boolean {
   return family === 'header' || family === 'party' || family === 'lineField' || family === 'richText';
 }
 
-/** Two paths overlap when one contains the other: a lock on `buyer` covers `buyer.name`. */
+/**
+ * Two paths overlap when one contains the other: a lock on `buyer` covers `buyer.name`. The
+ * list path `lines` is the exception: it stands for membership and order, so adding or moving
+ * one line does not collide with a lock on another (removing or moving a locked line touches
+ * `lines.<id>` itself, and collides there).
+ */
 export function pathsOverlap(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  if (a === b) return true;
+  if (a === KEY.lines || b === KEY.lines) return false;
+  return a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
 export function linePath(lineId: string, field?: string): string {

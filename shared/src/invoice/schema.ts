@@ -27,7 +27,7 @@ export type PartyField = (typeof PARTY_FIELDS)[number];
 export const PARTIES = ['seller', 'buyer'] as const;
 export type PartyKey = (typeof PARTIES)[number];
 
-export const LINE_KEY = { id: 'id', description: 'description' } as const;
+export const LINE_KEY = { id: 'id', description: 'description', position: 'position' } as const;
 export const LINE_NUMBER_FIELDS = ['quantity', 'unitPrice', 'vatRate'] as const;
 export type LineNumberField = (typeof LINE_NUMBER_FIELDS)[number];
 
@@ -96,12 +96,15 @@ export interface VisibleLine {
   id: string;
   /** Position in the raw lines array, which may also hold skipped entries. */
   index: number;
+  /** The fractional order key. */
+  position: string;
 }
 
 /**
- * The lines readers see, in order: maps with a string id, first occurrence of each id only
- * (two people moving one line at once leave two copies). Indexes the edit functions take
- * count these lines, so junk entries and hidden copies never shift what the user sees.
+ * The lines readers see, in order: maps with a string id, first occurrence of each id only (a
+ * malicious or pre-migration document may hold copies), sorted by their `position` key — a
+ * fractional index, so a move is one map set that never copies a line — with the raw array
+ * order breaking ties (two lines inserted at the same spot concurrently).
  */
 export function visibleLines(doc: Y.Doc): VisibleLine[] {
   const lines = linesArray(doc);
@@ -114,12 +117,18 @@ export function visibleLines(doc: Y.Doc): VisibleLine[] {
       const id = lineId(item);
       if (id !== null && !seen.has(id)) {
         seen.add(id);
-        out.push({ line: item, id, index });
+        out.push({ line: item, id, index, position: linePosition(item) });
       }
     }
     index++;
   }
-  return out;
+  return out.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : a.index - b.index));
+}
+
+/** A line's order key; '' (first) when missing or not a string. */
+export function linePosition(line: YLine): string {
+  const value = line.get(LINE_KEY.position);
+  return typeof value === 'string' ? value : '';
 }
 
 export function lineId(line: YLine): string | null {

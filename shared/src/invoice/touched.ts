@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isDecimalString } from '../money/index.ts';
+import { ORDER_KEY_PATTERN } from './order.ts';
 import { linePath } from './paths.ts';
 import {
   HEADER_FIELDS,
@@ -8,6 +9,7 @@ import {
   LINE_NUMBER_FIELDS,
   linesArray,
   PARTIES,
+  PARTY_FIELDS,
   RICH_TEXT_FIELDS,
   ROOT,
   SERVER_OWNED_KEYS,
@@ -39,7 +41,7 @@ export function touchedPaths(doc: Y.Doc, transaction: Y.Transaction): TouchedPat
     if (root === ROOT.locks || root === ROOT.comments) {
       // Root map keys are lock paths / thread ids; anything deeper belongs to one of them.
       if (rest.length > 0) add(`${root}.${rest[0]}`, false);
-      else for (const key of keys) if (key !== null) add(`${root}.${key}`, false);
+      else for (const key of keys) add(key === null ? root : `${root}.${key}`, key === null);
       continue;
     }
     if (root !== ROOT.invoice) {
@@ -53,18 +55,20 @@ export function touchedPaths(doc: Y.Doc, transaction: Y.Transaction): TouchedPat
     }
     if (type === lines) {
       for (const change of lineListChanges(transaction, lines)) add(change.path, change.malformed);
+      // A keyed entry on the array is invisible to readers, but only a hand-made update writes one.
+      if ([...keys].some((key) => key !== null)) add(KEY.lines, true);
       continue;
     }
     if (type instanceof Y.Map) {
       for (const key of keys) {
-        if (key === null) continue;
-        const path = [...rest, key].join('.');
-        add(path, !isWellFormedMapValue(rest, key, type.get(key)));
+        // List content inside a map (null key) is likewise junk; name the map that holds it.
+        if (key === null) add(richOrTextPath(rest) || ROOT.invoice, true);
+        else add(richOrTextPath([...rest, key]), !isWellFormedMapValue(rest, key, type.get(key)));
       }
       continue;
     }
-    // Text and XML content: the path is the field that holds it, however deep.
-    add(richOrTextPath(rest), false);
+    // Text content: the path is the field that holds it, however deep.
+    add(richOrTextPath(rest), !isWellFormedTextChange(transaction, type as AnyType, rest, keys));
   }
   return [...out.values()];
 }
@@ -73,7 +77,12 @@ export function touchedPaths(doc: Y.Doc, transaction: Y.Transaction): TouchedPat
  * Segments from the root type's name down to `type`: map keys, and line ids for entries of the
  * lines array (so a path survives reordering). Positions inside rich text are dropped.
  */
-function locate(doc: Y.Doc, type: AnyType, lines: Y.Array<unknown> | null, stopAtDeleted = true): string[] | null {
+function locate(
+  doc: Y.Doc,
+  type: AnyType,
+  lines: Y.Array<unknown> | null,
+  stopAtDeleted = true,
+): string[] | null {
   const segments: string[] = [];
   let current: AnyType = type;
   while (current._item !== null) {
@@ -103,21 +112,39 @@ function rawLineId(type: AnyType): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** A line id is one segment of a field path, and as safe in a log line as a document id. */
+const LINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function isNewItem(transaction: Y.Transaction, item: Y.Item): boolean {
+  return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+}
+
 function lineListChanges(transaction: Y.Transaction, lines: Y.Array<unknown>): TouchedPath[] {
   const changes: TouchedPath[] = [];
-  const seen = new Set<string>();
-  let item = lines._start;
-  while (item !== null) {
-    const before = transaction.beforeState.get(item.id.client) ?? 0;
-    if (!item.deleted && item.id.clock >= before) {
-      for (const value of item.content.getContent()) {
-        const id = value instanceof Y.Map ? rawLineId(value as AnyType) : null;
-        changes.push({ path: 'lines', malformed: !isWellFormedLine(value) || id === null || seen.has(id) });
-        if (id) seen.add(id);
-        if (id) changes.push({ path: linePath(id), malformed: false });
-      }
+  const idOf = (value: unknown) => (value instanceof Y.Map ? rawLineId(value as AnyType) : null);
+  // Ids of lines that were there before and still are. A new line may not reuse one: readers
+  // would hide it (or the original). A move deletes the original first, so it passes; the
+  // second copy of a line two people moved at once does not, and is reverted.
+  const taken = new Set<string>();
+  for (let item = lines._start; item !== null; item = item.right) {
+    if (item.deleted || isNewItem(transaction, item)) continue;
+    for (const value of item.content.getContent()) {
+      const id = idOf(value);
+      if (id !== null) taken.add(id);
     }
-    item = item.right;
+  }
+  for (let item = lines._start; item !== null; item = item.right) {
+    if (item.deleted || !isNewItem(transaction, item)) continue;
+    for (const value of item.content.getContent()) {
+      const id = idOf(value);
+      if (id === null || !LINE_ID.test(id)) {
+        changes.push({ path: 'lines', malformed: true });
+        continue;
+      }
+      changes.push({ path: 'lines', malformed: taken.has(id) || !isWellFormedLine(value) });
+      changes.push({ path: linePath(id), malformed: false });
+      taken.add(id);
+    }
   }
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || struct.parent !== lines) return;
@@ -129,11 +156,24 @@ function lineListChanges(transaction: Y.Transaction, lines: Y.Array<unknown>): T
   return changes;
 }
 
+const LINE_KEYS: readonly string[] = [
+  LINE_KEY.id,
+  LINE_KEY.position,
+  LINE_KEY.description,
+  ...LINE_NUMBER_FIELDS,
+];
+
 function isWellFormedLine(value: unknown): boolean {
   if (!(value instanceof Y.Map)) return false;
+  if ([...value.keys()].some((key) => !LINE_KEYS.includes(key))) return false;
   if (typeof value.get(LINE_KEY.id) !== 'string') return false;
   if (!(value.get(LINE_KEY.description) instanceof Y.Text)) return false;
+  if (!isOrderKey(value.get(LINE_KEY.position))) return false;
   return LINE_NUMBER_FIELDS.every((field) => isDecimalOrEmpty(value.get(field)));
+}
+
+function isOrderKey(value: unknown): boolean {
+  return typeof value === 'string' && ORDER_KEY_PATTERN.test(value);
 }
 
 function isDecimalOrEmpty(value: unknown): boolean {
@@ -142,12 +182,46 @@ function isDecimalOrEmpty(value: unknown): boolean {
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** `YYYY-MM-DD` naming a real day: no 2025-02-30, as the HTTP API's `z.iso.date()` refuses. */
+function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Party fields and line descriptions are plain `Y.Text`: characters only. An embed, a format
+ * or an attribute is invisible to readers, and never written by an honest client.
+ */
+function isWellFormedTextChange(
+  transaction: Y.Transaction,
+  type: AnyType,
+  path: string[],
+  keys: Set<string | null>,
+): boolean {
+  if (!(type instanceof Y.Text) || type instanceof Y.XmlText) return false;
+  if ([...keys].some((key) => key !== null)) return false;
+  const [head, second, third, ...more] = path;
+  const isPartyField = has(PARTIES, head) && has(PARTY_FIELDS, second) && third === undefined;
+  const isDescription = head === KEY.lines && third === LINE_KEY.description && more.length === 0;
+  if (!isPartyField && !isDescription) return false;
+  for (let item = type._start; item !== null; item = item.right) {
+    if (!item.deleted && isNewItem(transaction, item) && !(item.content instanceof Y.ContentString))
+      return false;
+  }
+  return true;
+}
+
+const has = (list: readonly string[], value: string | undefined) =>
+  value !== undefined && list.includes(value);
+
 /** Whether a plain value set on a map has the shape the schema gives that key. */
 function isWellFormedMapValue(mapPath: string[], key: string, value: unknown): boolean {
   if (mapPath.length === 0) {
     if (key === KEY.currency) return typeof value === 'string' && /^[A-Z]{3}$/.test(value);
     if ((HEADER_FIELDS as readonly string[]).includes(key))
-      return typeof value === 'string' && (value === '' || DATE.test(value));
+      return typeof value === 'string' && (value === '' || isDate(value));
     // Server-owned keys are refused by rights, with that reason; every other root key holds a
     // nested type, and replacing one is structural.
     return (SERVER_OWNED_KEYS as readonly string[]).includes(key);
@@ -157,6 +231,7 @@ function isWellFormedMapValue(mapPath: string[], key: string, value: unknown): b
     return false; // party fields are Y.Text: replacing one breaks merging
   }
   if (head === KEY.lines && lineIdSegment !== undefined && mapPath.length === 2) {
+    if (key === LINE_KEY.position) return isOrderKey(value);
     return (LINE_NUMBER_FIELDS as readonly string[]).includes(key) && isDecimalOrEmpty(value);
   }
   return false;
@@ -186,5 +261,6 @@ export function itemPath(doc: Y.Doc, item: Y.Item): string | null {
     return id ? linePath(id) : 'lines';
   }
   const own = item.parentSub !== null ? [...rest, item.parentSub] : rest;
-  return richOrTextPath(own);
+  // List content in the invoice map itself has no field; touchedPaths names it `invoice` too.
+  return richOrTextPath(own) || ROOT.invoice;
 }

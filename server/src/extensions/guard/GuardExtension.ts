@@ -13,7 +13,7 @@ import { type afterLoadDocumentPayload, Connection, type Extension } from '@hocu
 import * as Y from 'yjs';
 import type { ConnectionContext } from '../context.ts';
 import { conflictingLock } from '../locks/lockMap.ts';
-import { narrowStackItem } from './narrowStackItem.ts';
+import { narrowStackItem, type StackItem } from './narrowStackItem.ts';
 
 export interface Refusal {
   path: string;
@@ -44,10 +44,19 @@ export class GuardExtension implements Extension {
       captureTimeout: 0,
       trackedOrigins: new Set([Connection]),
     });
-    // Registered after the UndoManager's own handler, so the stack item for this transaction exists.
+    // The compensation itself must never land on the stack: undoing it would replay the refused edit.
+    undo.trackedOrigins.delete(undo);
+    let captured: StackItem | null = null;
+    undo.on('stack-item-added', ({ stackItem }: { stackItem: StackItem }) => {
+      captured = stackItem;
+    });
+    // Registered after the UndoManager's own handler, so `captured` is this transaction's item
+    // (or null when the transaction changed nothing in scope).
     document.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (transaction.origin instanceof Connection)
-        this.check(documentName, document, undo, transaction, transaction.origin);
+      if (!(transaction.origin instanceof Connection)) return;
+      const stackItem = captured;
+      captured = null;
+      this.check(documentName, document, undo, transaction, transaction.origin, stackItem);
     });
     document.on('destroy', () => undo.destroy());
   }
@@ -58,6 +67,7 @@ export class GuardExtension implements Extension {
     undo: Y.UndoManager,
     tr: Y.Transaction,
     connection: Connection,
+    stackItem: StackItem | null,
   ): void {
     const context = connection.context as ConnectionContext;
     const touched = touchedPaths(doc, tr);
@@ -71,8 +81,7 @@ export class GuardExtension implements Extension {
       );
       return;
     }
-    const stackItem = undo.undoStack[undo.undoStack.length - 1];
-    if (stackItem) {
+    if (stackItem && undo.undoStack[undo.undoStack.length - 1] === stackItem) {
       const refused = refusals.map((r) => r.path);
       narrowStackItem(tr, stackItem, (item) => {
         const path = itemPath(doc, item);

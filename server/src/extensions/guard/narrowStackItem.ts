@@ -7,7 +7,7 @@ interface Range {
   len: number;
 }
 
-interface StackItemLike {
+export interface StackItem {
   insertions: DeleteSet;
   deletions: DeleteSet;
 }
@@ -19,7 +19,7 @@ interface StackItemLike {
  */
 export function narrowStackItem(
   tr: Y.Transaction,
-  stackItem: StackItemLike,
+  stackItem: StackItem,
   refuse: (item: Y.Item) => boolean,
 ): void {
   stackItem.insertions = filter(tr, stackItem.insertions, refuse);
