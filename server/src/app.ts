@@ -8,6 +8,7 @@ import { authRoutes } from './http/routes/auth.ts';
 import { clientRoutes } from './http/routes/client.ts';
 import { eventRoutes } from './http/routes/events.ts';
 import { invoiceRoutes } from './http/routes/invoices.ts';
+import { memberRoutes } from './http/routes/members.ts';
 import { seedDemo } from './seed/seedDemo.ts';
 import { createServices, type Services } from './services/Services.ts';
 
@@ -31,6 +32,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   authRoutes(app, { ...services, authenticate });
   invoiceRoutes(app, { ...services, authenticate });
   eventRoutes(app, services);
+  memberRoutes(app, { ...services, authenticate });
   await clientRoutes(app, config.clientDist);
 
   const collab = createCollab(services, {

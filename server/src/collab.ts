@@ -1,13 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CloseCode, isReadOnlyRoleSet } from '@cofacture/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { AuthExtension } from './extensions/auth/AuthExtension.ts';
+import type { ConnectionContext } from './extensions/context.ts';
 import { GuardExtension } from './extensions/guard/GuardExtension.ts';
 import { IndexExtension } from './extensions/index/IndexExtension.ts';
 import { ProtocolGuardExtension } from './extensions/limits/ProtocolGuardExtension.ts';
 import { LocksExtension } from './extensions/locks/LocksExtension.ts';
 import { PersistenceExtension } from './extensions/persistence/PersistenceExtension.ts';
+import type { MembershipChange } from './services/MemberService.ts';
 import type { Services } from './services/Services.ts';
 
 export const COLLAB_PATH = '/collab';
@@ -40,6 +43,7 @@ export function createCollab(services: Services, options: CollabOptions) {
       new IndexExtension(services.index, services.events),
     ],
   });
+  services.members.onChange((change) => applyMembershipChange(hocuspocus, change));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   wss.on('connection', (socket, request: IncomingMessage) => {
     // A socket error (e.g. a frame over maxPayload) only ends that connection.
@@ -64,4 +68,23 @@ export function createCollab(services: Services, options: CollabOptions) {
   }
 
   return { hocuspocus, handleUpgrade, close };
+}
+
+/** New roles apply to open connections at once; a removed member is disconnected. */
+function applyMembershipChange(hocuspocus: Hocuspocus, change: MembershipChange): void {
+  for (const document of hocuspocus.documents.values()) {
+    for (const connection of document.getConnections()) {
+      const context = connection.context as ConnectionContext;
+      if (context.user.id !== change.userId || context.orgId !== change.orgId) continue;
+      if (change.roles === null) {
+        connection.close({
+          code: CloseCode.Forbidden,
+          reason: 'You are no longer a member of this organisation.',
+        });
+      } else {
+        context.roles = change.roles;
+        connection.readOnly = isReadOnlyRoleSet(change.roles);
+      }
+    }
+  }
 }

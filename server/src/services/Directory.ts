@@ -15,7 +15,18 @@ const SQL = {
     'SELECT m.org_id AS orgId, o.name AS orgName, m.roles AS roles FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = ? ORDER BY o.name',
   membership: 'SELECT roles FROM memberships WHERE org_id = ? AND user_id = ?',
   userCount: 'SELECT COUNT(*) AS n FROM users',
+  members:
+    'SELECT u.id AS userId, u.email AS email, u.name AS name, m.roles AS roles FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ? ORDER BY u.name',
+  removeMembership: 'DELETE FROM memberships WHERE org_id = ? AND user_id = ?',
+  userIdByEmail: 'SELECT id FROM users WHERE email = ?',
 } as const;
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+}
 
 function parseRoles(json: string): Role[] {
   const value: unknown = JSON.parse(json);
@@ -36,6 +47,9 @@ export class Directory {
       memberships: db.prepare<[string], { orgId: string; orgName: string; roles: string }>(SQL.memberships),
       membership: db.prepare<[string, string], { roles: string }>(SQL.membership),
       userCount: db.prepare<[], { n: number }>(SQL.userCount),
+      members: db.prepare<[string], Omit<Member, 'roles'> & { roles: string }>(SQL.members),
+      removeMembership: db.prepare(SQL.removeMembership),
+      userIdByEmail: db.prepare<[string], { id: string }>(SQL.userIdByEmail),
     };
   }
 
@@ -81,6 +95,18 @@ export class Directory {
   rolesIn(orgId: string, userId: string): Role[] | null {
     const row = this.stmt.membership.get(orgId, userId);
     return row ? parseRoles(row.roles) : null;
+  }
+
+  members(orgId: string): Member[] {
+    return this.stmt.members.all(orgId).map((m) => ({ ...m, roles: parseRoles(m.roles) }));
+  }
+
+  removeMembership(orgId: string, userId: string): void {
+    this.stmt.removeMembership.run(orgId, userId);
+  }
+
+  userIdByEmail(email: string): string | null {
+    return this.stmt.userIdByEmail.get(email.trim().toLowerCase())?.id ?? null;
   }
 
   isEmpty(): boolean {

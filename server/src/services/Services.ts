@@ -8,6 +8,7 @@ import { Directory } from './Directory.ts';
 import { InvoiceEvents } from './InvoiceEvents.ts';
 import { InvoiceIndex } from './InvoiceIndex.ts';
 import { InvoiceService } from './InvoiceService.ts';
+import { MemberService } from './MemberService.ts';
 import { loadJwtSecret, Tokens } from './tokens.ts';
 
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   index: InvoiceIndex;
   events: InvoiceEvents;
   invoices: InvoiceService;
+  members: MemberService;
   tokens: Tokens;
 }
 
@@ -28,12 +30,14 @@ export function createServices(config: Config): Services {
   const store = new SqliteDocStore(db);
   const index = new InvoiceIndex(db);
   const events = new InvoiceEvents();
+  const directory = new Directory(db);
   return {
     db,
     store,
     index,
     events,
-    directory: new Directory(db),
+    directory,
+    members: new MemberService(db, directory),
     invoices: new InvoiceService(db, store, index, events),
     tokens: new Tokens(loadJwtSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds),
   };
