@@ -38,7 +38,7 @@ export function createCollab(services: Services, options: CollabOptions) {
       new ProtocolGuardExtension(),
       new AuthExtension(services.tokens, services.directory, services.index),
       new PersistenceExtension(services.store, { snapshotEvery: options.snapshotEvery }),
-      new GuardExtension((name, userId, paths) => locks.touch(name, userId, paths)),
+      new GuardExtension({ onAccepted: (name, userId, paths) => locks.touch(name, userId, paths) }),
       locks,
       new IndexExtension(services.index, services.events),
     ],

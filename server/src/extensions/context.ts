@@ -1,4 +1,5 @@
 import type { PublicUser, Role } from '@cofacture/shared';
+import * as Y from 'yjs';
 
 /** What the Auth extension attaches to every connection; other extensions read it. */
 export interface ConnectionContext {
@@ -8,8 +9,15 @@ export interface ConnectionContext {
   roles: Role[];
 }
 
-/** The authenticated user behind a Yjs transaction origin, if the origin is a connection. */
+/** Recorded as the author of the guard's compensating transactions. */
+export const GUARD_USER = 'guard';
+
+/**
+ * The authenticated user behind a Yjs transaction origin: a connection's user, the user a
+ * server edit is made for, or the guard for its compensations (an UndoManager's undo).
+ */
 export function userIdOfOrigin(origin: unknown): string | null {
+  if (origin instanceof Y.UndoManager) return GUARD_USER;
   if (typeof origin !== 'object' || origin === null) return null;
   const context = (origin as { context?: Partial<ConnectionContext> }).context;
   const fromConnection = context?.user?.id;

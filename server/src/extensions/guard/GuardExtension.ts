@@ -23,6 +23,18 @@ export interface Refusal {
 /** Lets an extension hear which paths a user changed and kept (the locks' idle clock). */
 export type AcceptedEditListener = (documentName: string, userId: string, paths: readonly string[]) => void;
 
+/** Hears every refused edit (the audit log records the attempt and its reason). */
+export type RejectedEditListener = (
+  documentName: string,
+  userId: string,
+  refusals: readonly Refusal[],
+) => void;
+
+export interface GuardListeners {
+  onAccepted?: AcceptedEditListener;
+  onRejected?: RejectedEditListener;
+}
+
 /**
  * Enforcement without breaking convergence (DESIGN §6). A client already applied its edit
  * locally, so refusing the update would leave it diverged. The update is let in (and logged),
@@ -37,7 +49,7 @@ export class GuardExtension implements Extension {
   priority = 800;
   extensionName = 'cofacture-guard';
 
-  constructor(private readonly onAccepted: AcceptedEditListener = () => {}) {}
+  constructor(private readonly listeners: GuardListeners = {}) {}
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const undo = new Y.UndoManager([invoiceMap(document), locksMap(document), commentsMap(document)], {
@@ -74,7 +86,7 @@ export class GuardExtension implements Extension {
     const refusals = refusalsFor(doc, context, touched);
     if (refusals.length === 0) {
       undo.clear(true, false);
-      this.onAccepted(
+      this.listeners.onAccepted?.(
         name,
         context.user.id,
         touched.map((t) => t.path),
@@ -90,6 +102,7 @@ export class GuardExtension implements Extension {
       undo.undo();
     }
     undo.clear(true, true);
+    this.listeners.onRejected?.(name, context.user.id, refusals);
     const message: ServerMessage = {
       type: 'edit.rejected',
       paths: refusals.map((r) => r.path),
