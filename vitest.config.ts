@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner for every layer: pure unit tests in shared/, integration tests that start the
+// One runner for every layer: pure unit tests in shared/ and client/, integration tests that start the
 // real server in server/test/, and Chromium end-to-end tests in e2e/.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
+      { test: { name: 'client', include: ['client/src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',
