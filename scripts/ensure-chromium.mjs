@@ -35,12 +35,15 @@ function fail(message) {
   process.exit(1);
 }
 
-if (process.platform !== 'linux') fail(`${CHROMIUM} is missing and this is not Linux, so apt-get is not an option.`);
+if (process.platform !== 'linux')
+  fail(`${CHROMIUM} is missing and this is not Linux, so apt-get is not an option.`);
 
 console.log(`ensure-chromium: ${CHROMIUM} is missing; installing Debian's chromium package.`);
 // A fresh container often has no package lists yet: then the first install fails, and an
 // update followed by a second install is what fixes it.
-const installed = run(['apt-get', 'install', '-y', 'chromium']) || (run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', 'chromium']));
+const installed =
+  run(['apt-get', 'install', '-y', 'chromium']) ||
+  (run(['apt-get', 'update']) && run(['apt-get', 'install', '-y', 'chromium']));
 if (!installed) fail('apt-get could not install chromium (see the output above).');
 if (!existsSync(CHROMIUM)) fail(`apt-get reported success but ${CHROMIUM} still does not exist.`);
 console.log(`ensure-chromium: installed ${CHROMIUM}.`);

@@ -23,10 +23,16 @@ function newestMtime(dir) {
 const sources = Math.max(newestMtime(join(root, 'client')), newestMtime(join(root, 'shared/src')));
 if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sources) {
   console.log('Building the web client…');
-  const build = spawnSync('pnpm', ['--filter', '@cofacture/client', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['--filter', '@cofacture/client', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,9 +4,11 @@ import { createCollab } from './collab.ts';
 import type { Config } from './config.ts';
 import { makeAuthenticate } from './http/authenticate.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { actionRoutes } from './http/routes/actions.ts';
 import { authRoutes } from './http/routes/auth.ts';
 import { clientRoutes } from './http/routes/client.ts';
 import { eventRoutes } from './http/routes/events.ts';
+import { historyRoutes } from './http/routes/history.ts';
 import { invoiceRoutes } from './http/routes/invoices.ts';
 import { memberRoutes } from './http/routes/members.ts';
 import { seedDemo } from './seed/seedDemo.ts';
@@ -33,6 +35,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
   invoiceRoutes(app, { ...services, authenticate });
   eventRoutes(app, services);
   memberRoutes(app, { ...services, authenticate });
+  actionRoutes(app, { ...services, authenticate });
+  historyRoutes(app, { ...services, authenticate });
   await clientRoutes(app, config.clientDist);
 
   const collab = createCollab(services, {

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, isReadOnlyRoleSet } from '@cofacture/shared';
+import { CloseCode, invoiceIdFromDocName, isContentPath, isReadOnlyRoleSet } from '@cofacture/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
+import { AuditExtension } from './extensions/audit/AuditExtension.ts';
 import { AuthExtension } from './extensions/auth/AuthExtension.ts';
 import type { ConnectionContext } from './extensions/context.ts';
 import { GuardExtension } from './extensions/guard/GuardExtension.ts';
@@ -10,6 +11,7 @@ import { IndexExtension } from './extensions/index/IndexExtension.ts';
 import { ProtocolGuardExtension } from './extensions/limits/ProtocolGuardExtension.ts';
 import { LocksExtension } from './extensions/locks/LocksExtension.ts';
 import { PersistenceExtension } from './extensions/persistence/PersistenceExtension.ts';
+import { WorkflowExtension } from './extensions/workflow/WorkflowExtension.ts';
 import type { MembershipChange } from './services/MemberService.ts';
 import type { Services } from './services/Services.ts';
 
@@ -17,7 +19,7 @@ export const COLLAB_PATH = '/collab';
 
 /**
  * The composition root of the collaboration server: Hocuspocus with our extensions, in
- * priority order (protocol guard → auth → persistence → guard → locks → index), behind a `ws`
+ * priority order (protocol guard → auth → persistence → guard → locks → audit → index), behind a `ws`
  * server whose `maxPayload` refuses oversized messages (close 1009) before any is parsed.
  */
 export interface CollabOptions {
@@ -31,6 +33,7 @@ export function createCollab(services: Services, options: CollabOptions) {
     idleMs: options.lockIdleMs,
     sweepMs: Math.min(5000, Math.max(50, options.lockIdleMs / 4)),
   });
+  const audit = new AuditExtension(services.audit);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: 30_000,
@@ -38,11 +41,21 @@ export function createCollab(services: Services, options: CollabOptions) {
       new ProtocolGuardExtension(),
       new AuthExtension(services.tokens, services.directory, services.index),
       new PersistenceExtension(services.store, { snapshotEvery: options.snapshotEvery }),
-      new GuardExtension({ onAccepted: (name, userId, paths) => locks.touch(name, userId, paths) }),
+      new WorkflowExtension(services.index),
+      new GuardExtension({
+        onAccepted: (name, userId, paths) => {
+          locks.touch(name, userId, paths);
+          const invoiceId = invoiceIdFromDocName(name);
+          if (invoiceId && paths.some(isContentPath)) services.workflow.noteContentEdit(invoiceId, userId);
+        },
+        onRejected: audit.onRejected,
+      }),
       locks,
+      audit,
       new IndexExtension(services.index, services.events),
     ],
   });
+  services.workflow.attach(hocuspocus);
   services.members.onChange((change) => applyMembershipChange(hocuspocus, change));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   wss.on('connection', (socket, request: IncomingMessage) => {

@@ -67,4 +67,91 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc, seq)
   ) WITHOUT ROWID;
   `,
+  // Workflow: who did what to an invoice, the org's settings (approval levels, number format)
+  // and its gapless number series. Events are append-only like the update log.
+  `
+  CREATE TABLE invoice_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    invoice_id TEXT NOT NULL REFERENCES invoices(id),
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    reason TEXT,
+    meta TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX invoice_events_invoice ON invoice_events(invoice_id, id);
+  CREATE TRIGGER invoice_events_no_update BEFORE UPDATE ON invoice_events
+  BEGIN SELECT RAISE(ABORT, 'invoice_events is append-only'); END;
+  CREATE TRIGGER invoice_events_no_delete BEFORE DELETE ON invoice_events
+  BEGIN SELECT RAISE(ABORT, 'invoice_events is append-only'); END;
+
+  CREATE TABLE org_settings (
+    org_id TEXT PRIMARY KEY REFERENCES orgs(id),
+    approval_levels TEXT NOT NULL,
+    number_format TEXT NOT NULL
+  );
+  CREATE TABLE number_series (
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    series TEXT NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (org_id, series)
+  );
+  ALTER TABLE invoices ADD COLUMN last_editor_id TEXT;
+  ALTER TABLE invoices ADD COLUMN credit_of TEXT;
+  `,
+  // The audit projection (DESIGN §5): change entries derived from the log, a per-document
+  // watermark of how far they reach, and the guard's refusals (which the log cannot tell).
+  `
+  CREATE TABLE audit_entries (
+    doc TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    seq_from INTEGER NOT NULL,
+    seq_to INTEGER NOT NULL,
+    at_from INTEGER NOT NULL,
+    at_to INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    reason TEXT,
+    change TEXT,
+    PRIMARY KEY (doc, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX audit_entries_user ON audit_entries(doc, user_id, id);
+  CREATE INDEX audit_entries_kind ON audit_entries(doc, kind, id);
+  CREATE INDEX audit_entries_at ON audit_entries(doc, at_from);
+  CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
+  BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only: rows cannot be updated'); END;
+  CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
+  BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only: rows cannot be deleted'); END;
+
+  -- Every log row with seq <= seq is covered by the entries written so far.
+  CREATE TABLE audit_watermarks (
+    doc TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    entries INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TRIGGER audit_watermarks_forward BEFORE UPDATE ON audit_watermarks
+  WHEN NEW.seq < OLD.seq OR NEW.entries < OLD.entries
+  BEGIN SELECT RAISE(ABORT, 'audit_watermarks only move forward'); END;
+  CREATE TRIGGER audit_watermarks_no_delete BEFORE DELETE ON audit_watermarks
+  BEGIN SELECT RAISE(ABORT, 'audit_watermarks rows cannot be deleted'); END;
+
+  -- Edits the guard refused: the refused row is the refusing user's first row after after_seq.
+  CREATE TABLE audit_rejections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc TEXT NOT NULL,
+    after_seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    refusals TEXT NOT NULL
+  );
+  CREATE INDEX audit_rejections_doc ON audit_rejections(doc, after_seq);
+  CREATE TRIGGER audit_rejections_no_update BEFORE UPDATE ON audit_rejections
+  BEGIN SELECT RAISE(ABORT, 'audit_rejections is append-only: rows cannot be updated'); END;
+  CREATE TRIGGER audit_rejections_no_delete BEFORE DELETE ON audit_rejections
+  BEGIN SELECT RAISE(ABORT, 'audit_rejections is append-only: rows cannot be deleted'); END;
+  `,
 ];

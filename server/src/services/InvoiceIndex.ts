@@ -14,6 +14,8 @@ export interface IndexedFields {
   dueDate: string;
 }
 
+const CONTENT_KEYS = ['buyerName', 'currency', 'netTotal', 'grossTotal', 'issueDate', 'dueDate'] as const;
+
 const COLUMNS = `id, org_id AS orgId, status, kind, number, buyer_name AS buyerName, currency,
   net_total AS netTotal, gross_total AS grossTotal, issue_date AS issueDate, due_date AS dueDate,
   created_at AS createdAt, updated_at AS updatedAt`;
@@ -23,8 +25,7 @@ const SQL = {
     issue_date, due_date, created_by, created_at, updated_at)
     VALUES (@id, @orgId, @status, @kind, @number, @buyerName, @currency, @netTotal, @grossTotal, @issueDate, @dueDate,
     @createdBy, @now, @now)`,
-  update: `UPDATE invoices SET status = @status, kind = @kind, number = @number, buyer_name = @buyerName,
-    currency = @currency, net_total = @netTotal, gross_total = @grossTotal, issue_date = @issueDate,
+  update: `UPDATE invoices SET buyer_name = @buyerName, currency = @currency, net_total = @netTotal, gross_total = @grossTotal, issue_date = @issueDate,
     due_date = @dueDate, updated_at = @now WHERE id = @id`,
   get: `SELECT ${COLUMNS} FROM invoices WHERE id = ?`,
   orgOf: 'SELECT org_id AS orgId FROM invoices WHERE id = ?',
@@ -53,15 +54,17 @@ export class InvoiceIndex {
     this.stmt.insert.run({ id, orgId, createdBy, now: new Date().toISOString(), ...fields });
   }
 
-  /** Returns the new summary when a listed field changed, null when nothing did. */
+  /**
+   * Copies the document's content fields into the row. Status, number and kind are not
+   * copied: the workflow writes them here first, authoritatively, then into the document.
+   * Returns the new summary when a listed field changed, null when nothing did.
+   */
   update(id: string, fields: IndexedFields): InvoiceSummary | null {
     const current = this.get(id);
     if (!current) return null;
-    const changed = (Object.keys(fields) as (keyof IndexedFields)[]).some(
-      (key) => current[key] !== fields[key],
-    );
-    if (!changed) return null;
-    this.stmt.update.run({ id, now: new Date().toISOString(), ...fields });
+    if (!CONTENT_KEYS.some((key) => current[key] !== fields[key])) return null;
+    const content = Object.fromEntries(CONTENT_KEYS.map((key) => [key, fields[key]]));
+    this.stmt.update.run({ id, now: new Date().toISOString(), ...content });
     return this.get(id);
   }
 

@@ -4,12 +4,14 @@ import type { Config } from '../config.ts';
 import { type Db, openDatabase } from '../db/openDatabase.ts';
 import type { DocStore } from '../store/DocStore.ts';
 import { SqliteDocStore } from '../store/SqliteDocStore.ts';
+import { AuditService } from './audit/AuditService.ts';
 import { Directory } from './Directory.ts';
 import { InvoiceEvents } from './InvoiceEvents.ts';
 import { InvoiceIndex } from './InvoiceIndex.ts';
 import { InvoiceService } from './InvoiceService.ts';
 import { MemberService } from './MemberService.ts';
 import { loadJwtSecret, Tokens } from './tokens.ts';
+import { WorkflowService } from './workflow/WorkflowService.ts';
 
 export interface Services {
   db: Db;
@@ -19,6 +21,8 @@ export interface Services {
   events: InvoiceEvents;
   invoices: InvoiceService;
   members: MemberService;
+  workflow: WorkflowService;
+  audit: AuditService;
   tokens: Tokens;
 }
 
@@ -31,6 +35,7 @@ export function createServices(config: Config): Services {
   const index = new InvoiceIndex(db);
   const events = new InvoiceEvents();
   const directory = new Directory(db);
+  const invoices = new InvoiceService(db, store, index, events);
   return {
     db,
     store,
@@ -38,7 +43,9 @@ export function createServices(config: Config): Services {
     events,
     directory,
     members: new MemberService(db, directory),
-    invoices: new InvoiceService(db, store, index, events),
+    invoices,
+    workflow: new WorkflowService(db, index, invoices, events),
+    audit: new AuditService(db, store, { checkpointEvery: config.snapshotEvery }),
     tokens: new Tokens(loadJwtSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds),
   };
 }

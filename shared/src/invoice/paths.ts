@@ -75,3 +75,15 @@ export function lineIdOfPath(path: string): string | null {
   const [head, id] = path.split('.');
   return head === 'lines' && id ? id : null;
 }
+
+/** Whether a path is invoice content (what the four-eyes rule calls an edit). */
+export function isContentPath(path: string): boolean {
+  const family = pathFamily(path);
+  return (
+    family === 'header' ||
+    family === 'party' ||
+    family === 'lineList' ||
+    family === 'lineField' ||
+    family === 'richText'
+  );
+}

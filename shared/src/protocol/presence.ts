@@ -47,7 +47,8 @@ export function parsePresence(state: unknown): PresenceState | null {
   const { user, focus, rich } = state as { user?: unknown; focus?: unknown; rich?: unknown };
   if (typeof user !== 'object' || user === null) return null;
   const { id, name, color } = user as { id?: unknown; name?: unknown; color?: unknown };
-  if (!isShortString(id) || !isShortString(name) || typeof color !== 'string' || !COLOR.test(color)) return null;
+  if (!isShortString(id) || !isShortString(name) || typeof color !== 'string' || !COLOR.test(color))
+    return null;
   const parsedFocus = isShortString(focus) ? focus : null;
   const parsedRich = typeof rich === 'object' && rich !== null ? (rich as PresenceState['rich']) : undefined;
   return { user: { id, name, color }, focus: parsedFocus, ...(parsedRich ? { rich: parsedRich } : {}) };

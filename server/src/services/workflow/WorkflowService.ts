@@ -1,0 +1,259 @@
+import {
+  type ActionDecision,
+  type ApprovalLevel,
+  ApprovalLevels,
+  addThread,
+  computeTotals,
+  DEFAULT_APPROVAL_LEVELS,
+  decideAction,
+  docName,
+  type InvoiceInit,
+  type InvoiceKind,
+  type InvoiceStatus,
+  type InvoiceSummary,
+  isInvoiceKind,
+  isInvoiceStatus,
+  missingMentions,
+  negateDecimal,
+  type Role,
+  readInvoice,
+  serverOrigin,
+  setServerFields,
+  type WorkflowAction,
+} from '@cofacture/shared';
+import type { Hocuspocus } from '@hocuspocus/server';
+import type * as Y from 'yjs';
+import type { Db } from '../../db/openDatabase.ts';
+import { AppError } from '../errors.ts';
+import type { InvoiceEvents } from '../InvoiceEvents.ts';
+import type { InvoiceIndex } from '../InvoiceIndex.ts';
+import type { InvoiceService } from '../InvoiceService.ts';
+import { DEFAULT_NUMBER_FORMAT, formatNumber, isValidNumberFormat, seriesOf } from './numbering.ts';
+import { type EventRow, type InvoiceRow, SQL } from './queries.ts';
+import { roundFacts } from './roundFacts.ts';
+
+export interface ActionInput {
+  reason?: string;
+  paymentDate?: string;
+  paymentMethod?: string;
+}
+
+export interface ActionResult {
+  invoice: InvoiceSummary;
+  /** Further distinct approvals the invoice still needs (approve only). */
+  approvalsNeeded?: number;
+  /** The new credit note (credit only). */
+  creditNoteId?: string;
+}
+
+export interface OrgSettings {
+  approvalLevels: ApprovalLevel[];
+  numberFormat: string;
+}
+
+export interface WorkflowActor {
+  userId: string;
+  name: string;
+  roles: Role[];
+}
+
+/** Every workflow transition (DESIGN §2): decided on SQL facts inside one transaction, then mirrored into the document. */
+export class WorkflowService {
+  private hocuspocus: Hocuspocus | null = null;
+  private readonly lastEditors = new Map<string, string>();
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly index: InvoiceIndex,
+    private readonly invoices: InvoiceService,
+    private readonly events: InvoiceEvents,
+  ) {
+    this.stmt = {
+      settings: db.prepare<[string], { approvalLevels: string; numberFormat: string }>(SQL.settings),
+      upsertSettings: db.prepare(SQL.upsertSettings),
+      row: db.prepare<[string], InvoiceRow>(SQL.row),
+      events: db.prepare<[string], EventRow>(SQL.events),
+      insertEvent: db.prepare(SQL.insertEvent),
+      setState: db.prepare(SQL.setState),
+      series: db.prepare<[string, string], { last: number }>(SQL.series),
+      bumpSeries: db.prepare(SQL.bumpSeries),
+      setLastEditor: db.prepare(SQL.setLastEditor),
+      setCreditOf: db.prepare(SQL.setCreditOf),
+    };
+  }
+
+  /** The collaboration server, where documents are read and written; set once it exists. */
+  attach(hocuspocus: Hocuspocus): void {
+    this.hocuspocus = hocuspocus;
+  }
+
+  settings(orgId: string): OrgSettings {
+    const row = this.stmt.settings.get(orgId);
+    if (!row) return { approvalLevels: DEFAULT_APPROVAL_LEVELS, numberFormat: DEFAULT_NUMBER_FORMAT };
+    return {
+      approvalLevels: JSON.parse(row.approvalLevels) as ApprovalLevel[],
+      numberFormat: row.numberFormat,
+    };
+  }
+
+  updateSettings(orgId: string, input: { approvalLevels?: unknown; numberFormat?: string }): OrgSettings {
+    const current = this.settings(orgId);
+    let approvalLevels = current.approvalLevels;
+    if (input.approvalLevels !== undefined) {
+      const parsed = ApprovalLevels.safeParse(input.approvalLevels);
+      if (!parsed.success) {
+        const problem = parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'levels'}: ${i.message}`)
+          .join('; ');
+        throw new AppError('bad_request', `Invalid approval levels: ${problem}.`);
+      }
+      approvalLevels = parsed.data;
+    }
+    const numberFormat = input.numberFormat ?? current.numberFormat;
+    if (!isValidNumberFormat(numberFormat)) {
+      throw new AppError(
+        'bad_request',
+        'The number format needs exactly one counter like {SEQ:6}, optionally {YYYY} or {YY}.',
+      );
+    }
+    this.stmt.upsertSettings.run({ orgId, approvalLevels: JSON.stringify(approvalLevels), numberFormat });
+    return { approvalLevels, numberFormat };
+  }
+
+  /** Called for every accepted content edit; writes only when the last editor changes. */
+  noteContentEdit(invoiceId: string, userId: string): void {
+    if (this.lastEditors.get(invoiceId) === userId) return;
+    this.lastEditors.set(invoiceId, userId);
+    this.stmt.setLastEditor.run(userId, invoiceId);
+  }
+
+  /** Workflow facts for one invoice and its live document, as the rules see them. */
+  facts(row: InvoiceRow, doc: Y.Doc) {
+    const invoice = readInvoice(doc);
+    const round = roundFacts(this.stmt.events.all(row.id), row.createdBy);
+    return {
+      status: (isInvoiceStatus(row.status) ? row.status : 'draft') as InvoiceStatus,
+      kind: (isInvoiceKind(row.kind) ? row.kind : 'invoice') as InvoiceKind,
+      total: computeTotals(invoice.lines).grossTotal,
+      lastEditorId: row.lastEditorId,
+      missing: missingMentions(invoice).map((m) => m.message),
+      ...round,
+    };
+  }
+
+  async perform(
+    invoiceId: string,
+    action: WorkflowAction,
+    actor: WorkflowActor,
+    input: ActionInput,
+  ): Promise<ActionResult> {
+    const connection = await this.docs().openDirectConnection(docName(invoiceId), { workflow: true });
+    try {
+      const doc = connection.document as Y.Doc;
+      // Synchronous from here to the commit: two concurrent requests (two approvers, twenty
+      // issues) are decided one after the other, each on the facts the previous one left.
+      const outcome = this.db.transaction(() => this.decideAndRecord(invoiceId, action, actor, input, doc))();
+      await connection.transact((document) => {
+        const origin = serverOrigin('workflow', actor.userId);
+        setServerFields(document, { status: outcome.to, number: outcome.number ?? undefined }, origin);
+        if (input.reason && (action === 'request-changes' || action === 'reject')) {
+          addThread(
+            document,
+            {
+              anchor: { type: 'invoice' },
+              author: { id: actor.userId, name: actor.name },
+              text: input.reason,
+              origin: action,
+            },
+            origin,
+          );
+        }
+      });
+      const creditNoteId = action === 'credit' ? this.createCreditNote(invoiceId, actor, doc) : undefined;
+      const summary = this.index.get(invoiceId) as InvoiceSummary;
+      this.events.emit(summary);
+      return { invoice: summary, approvalsNeeded: outcome.decision.approvalsNeeded, creditNoteId };
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  private decideAndRecord(
+    invoiceId: string,
+    action: WorkflowAction,
+    actor: WorkflowActor,
+    input: ActionInput,
+    doc: Y.Doc,
+  ) {
+    const row = this.stmt.row.get(invoiceId);
+    if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
+    const facts = this.facts(row, doc);
+    const decision = decideAction(
+      action,
+      facts,
+      actor,
+      this.settings(row.orgId).approvalLevels,
+      input.reason,
+    );
+    if (!decision.ok) throw new AppError(decision.code, decision.reason);
+    const to = action === 'credit' ? facts.status : decision.to;
+    const number = action === 'issue' ? this.nextNumber(row) : null;
+    const at = new Date().toISOString();
+    const meta =
+      action === 'mark-paid' ? { paymentDate: input.paymentDate, paymentMethod: input.paymentMethod } : {};
+    this.stmt.insertEvent.run({
+      invoiceId,
+      at,
+      userId: actor.userId,
+      action,
+      fromStatus: facts.status,
+      toStatus: to,
+      reason: input.reason ?? null,
+      meta: JSON.stringify(number ? { ...meta, number } : meta),
+    });
+    this.stmt.setState.run({ id: invoiceId, status: to, number, at });
+    return { to, number, decision: decision as Extract<ActionDecision, { ok: true }> };
+  }
+
+  /** Inside the issuing transaction: a failed issue rolls the counter back with it. */
+  private nextNumber(row: InvoiceRow): string {
+    const { numberFormat } = this.settings(row.orgId);
+    const series = seriesOf(numberFormat, row.issueDate);
+    this.stmt.bumpSeries.run(row.orgId, series);
+    const counter = this.stmt.series.get(row.orgId, series)?.last ?? 1;
+    return formatNumber(numberFormat, row.issueDate, counter);
+  }
+
+  private createCreditNote(originalId: string, actor: WorkflowActor, original: Y.Doc): string {
+    const source = readInvoice(original);
+    const row = this.stmt.row.get(originalId) as InvoiceRow;
+    const reference = `Avoir sur la facture ${source.number ?? originalId} du ${source.issueDate || '—'}.`;
+    const today = new Date().toISOString().slice(0, 10);
+    const init: InvoiceInit = {
+      kind: 'credit_note',
+      // Dated today and due at once; the preparer can change both before submitting.
+      issueDate: today,
+      dueDate: today,
+      currency: source.currency,
+      seller: source.seller,
+      buyer: source.buyer,
+      terms: source.terms,
+      notes: source.notes ? `${reference}\n${source.notes}` : reference,
+      lines: source.lines.map((l) => ({
+        description: l.description,
+        quantity: l.quantity ? negateDecimal(l.quantity) : '',
+        unitPrice: l.unitPrice,
+        vatRate: l.vatRate,
+      })),
+    };
+    const created = this.invoices.create(row.orgId, actor.userId, init);
+    this.stmt.setCreditOf.run(originalId, created.id);
+    return created.id;
+  }
+
+  private docs(): Hocuspocus {
+    if (!this.hocuspocus) throw new AppError('internal', 'The collaboration server is not running.');
+    return this.hocuspocus;
+  }
+}
