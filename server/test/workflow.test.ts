@@ -155,6 +155,21 @@ describe('transitions', () => {
   });
 });
 
+describe('available actions', () => {
+  it('lists for this user what is possible now, and why the rest is not', async () => {
+    const id = await createInState(app, COMPLETE);
+    await expectState(id, 'submit', 'alice', 'in_review');
+    type Listed = { actions: { action: string; allowed: boolean; reason?: string; needsReason: boolean }[] };
+    const forBob = (await api<Listed>(app.url, `/api/invoices/${id}/actions`, { token: t.bob })).body.actions;
+    const pick = (list: Listed['actions'], action: string) => list.find((a) => a.action === action);
+    expect(pick(forBob, 'verify')).toMatchObject({ allowed: true });
+    expect(pick(forBob, 'request-changes')).toMatchObject({ allowed: true, needsReason: true });
+    expect(pick(forBob, 'approve')).toMatchObject({ allowed: false, reason: expect.stringMatching(/not possible while/) });
+    const forErin = (await api<Listed>(app.url, `/api/invoices/${id}/actions`, { token: t.erin })).body.actions;
+    expect(forErin.every((a) => !a.allowed)).toBe(true);
+  });
+});
+
 describe('mandatory mentions', () => {
   it('refuses submit while mentions are missing, and says which', async () => {
     const id = await createInState(app, {

@@ -39,6 +39,16 @@ export function actionRoutes(
     return deps.workflow.perform(id, action, { userId: caller.user.id, name: caller.user.name, roles }, body);
   });
 
+  app.get('/api/invoices/:id/actions', async (request) => {
+    const caller = deps.authenticate(request);
+    const { id } = parseInput(Params.pick({ id: true }), request.params, 'invoice id');
+    const summary = visibleInvoice(caller, deps.index, id);
+    const roles = caller.orgs.find((m) => m.orgId === summary.orgId)?.roles ?? [];
+    return {
+      actions: await deps.workflow.available(id, { userId: caller.user.id, name: caller.user.name, roles }),
+    };
+  });
+
   app.get('/api/orgs/:orgId/settings', async (request) => {
     const caller = deps.authenticate(request);
     const { orgId } = parseInput(OrgParams, request.params, 'organisation');

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   type ActionDecision,
   type ApprovalLevel,
@@ -19,6 +20,8 @@ import {
   readInvoice,
   serverOrigin,
   setServerFields,
+  TRANSITIONS,
+  WORKFLOW_ACTIONS,
   type WorkflowAction,
 } from '@cofacture/shared';
 import type { Hocuspocus } from '@hocuspocus/server';
@@ -51,6 +54,25 @@ export interface OrgSettings {
   numberFormat: string;
 }
 
+export interface AvailableAction {
+  action: WorkflowAction;
+  label: string;
+  allowed: boolean;
+  /** Why not, when not allowed: the rule that stops this user now. */
+  reason?: string;
+  needsReason: boolean;
+}
+
+/** Announced after every performed action (notifications, webhooks listen). */
+export interface PerformedAction {
+  invoice: InvoiceSummary;
+  action: WorkflowAction;
+  actor: WorkflowActor;
+  fromStatus: InvoiceStatus;
+  reason?: string;
+  creditNoteId?: string;
+}
+
 export interface WorkflowActor {
   userId: string;
   name: string;
@@ -60,6 +82,7 @@ export interface WorkflowActor {
 /** Every workflow transition (DESIGN §2): decided on SQL facts inside one transaction, then mirrored into the document. */
 export class WorkflowService {
   private hocuspocus: Hocuspocus | null = null;
+  private readonly emitter = new EventEmitter();
   private readonly lastEditors = new Map<string, string>();
   private readonly stmt;
 
@@ -81,6 +104,38 @@ export class WorkflowService {
       setLastEditor: db.prepare(SQL.setLastEditor),
       setCreditOf: db.prepare(SQL.setCreditOf),
     };
+  }
+
+  onPerformed(listener: (event: PerformedAction) => void): () => void {
+    this.emitter.on('performed', listener);
+    return () => this.emitter.off('performed', listener);
+  }
+
+  /** Every action with whether this user may take it now, and if not, why. */
+  async available(invoiceId: string, actor: WorkflowActor): Promise<AvailableAction[]> {
+    const connection = await this.docs().openDirectConnection(docName(invoiceId), { workflow: true });
+    try {
+      const row = this.stmt.row.get(invoiceId);
+      if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
+      const facts = this.facts(row, connection.document as Y.Doc);
+      const levels = this.settings(row.orgId).approvalLevels;
+      return WORKFLOW_ACTIONS.map((action) => {
+        const t = TRANSITIONS[action];
+        // The reason is asked when the action is taken; do not refuse for its absence here.
+        const decision = decideAction(action, facts, actor, levels, t.needsReason ? 'reason' : undefined);
+        return decision.ok
+          ? { action, label: t.label, allowed: true, needsReason: t.needsReason === true }
+          : {
+              action,
+              label: t.label,
+              allowed: false,
+              reason: decision.reason,
+              needsReason: t.needsReason === true,
+            };
+      });
+    } finally {
+      await connection.disconnect();
+    }
   }
 
   /** The collaboration server, where documents are read and written; set once it exists. */
@@ -173,6 +228,14 @@ export class WorkflowService {
       const creditNoteId = action === 'credit' ? this.createCreditNote(invoiceId, actor, doc) : undefined;
       const summary = this.index.get(invoiceId) as InvoiceSummary;
       this.events.emit(summary);
+      this.emitter.emit('performed', {
+        invoice: summary,
+        action,
+        actor,
+        fromStatus: outcome.from,
+        reason: input.reason,
+        creditNoteId,
+      } satisfies PerformedAction);
       return { invoice: summary, approvalsNeeded: outcome.decision.approvalsNeeded, creditNoteId };
     } finally {
       await connection.disconnect();
@@ -213,7 +276,7 @@ export class WorkflowService {
       meta: JSON.stringify(number ? { ...meta, number } : meta),
     });
     this.stmt.setState.run({ id: invoiceId, status: to, number, at });
-    return { to, number, decision: decision as Extract<ActionDecision, { ok: true }> };
+    return { to, from: facts.status, number, decision: decision as Extract<ActionDecision, { ok: true }> };
   }
 
   /** Inside the issuing transaction: a failed issue rolls the counter back with it. */
