@@ -1,6 +1,6 @@
 import {
+  addThread,
   canEdit,
-  commentsMap,
   docName,
   INVOICE_STATUSES,
   type InvoiceStatus,
@@ -10,16 +10,18 @@ import {
   lineDescription,
   lineMaps,
   locksMap,
+  type MeResponse,
   partyText,
   type Role,
   readInvoice,
+  readThreads,
   richText,
   setHeaderField,
   setLineField,
 } from '@cofacture/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { login } from './support/api.ts';
+import type * as Y from 'yjs';
+import { api, login } from './support/api.ts';
 import { connect, type TestClient } from './support/collabClient.ts';
 import { createInState, startTestApp, type TestApp } from './support/startTestApp.ts';
 
@@ -121,19 +123,32 @@ const FAMILIES: Family[] = [
   {
     name: 'comments',
     path: 'comments.t1',
-    edit: (doc, tag) => doc.transact(() => commentsMap(doc).set(`thread-${tag}`, new Y.Map())),
-    landed: (server, tag) => commentsMap(server).has(`thread-${tag}`),
+    edit: (doc, tag) =>
+      addThread(
+        doc,
+        {
+          anchor: { type: 'invoice' },
+          author: { id: userIds.get(tag as Role) ?? '', name: tag },
+          text: `[${tag}]`,
+        },
+        null,
+      ),
+    landed: (server, tag) => readThreads(server).some((th) => th.messages[0]?.text === `[${tag}]`),
   },
 ];
 
 let app: TestApp;
 const tokens = new Map<Role, string>();
+const userIds = new Map<Role, string>();
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const [role, email] of Object.entries(USERS) as [Role, string][])
-    tokens.set(role, await login(app.url, email));
+  for (const [role, email] of Object.entries(USERS) as [Role, string][]) {
+    const token = await login(app.url, email);
+    tokens.set(role, token);
+    userIds.set(role, (await api<MeResponse>(app.url, '/api/me', { token })).body.user.id);
+  }
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -195,6 +210,8 @@ describe('authorization matrix', () => {
     expect(cell('approver', 'rich text', 'verified')).toBe(false);
     expect(cell('admin', 'header field', 'issued')).toBe(false);
     expect(cell('viewer', 'comments', 'draft')).toBe(false);
+    expect(cell('auditor', 'comments', 'issued')).toBe(true);
+    expect(cell('auditor', 'party field', 'draft')).toBe(false);
     expect(
       cells
         .filter((c) => c.family === 'server-owned key' || c.family === 'locks map')

@@ -8,3 +8,4 @@ export * from './rights.ts';
 export * from './roles.ts';
 export * from './workflow.ts';
 export * from './workflowRules.ts';
+export * from './comments/validate.ts';

@@ -7,11 +7,10 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * A connection is read-only when none of the user's roles may ever change invoice content.
- * Auditors and viewers never edit; finer rules (per state, per path) belong to the guard.
+ * A connection is read-only when its user may change nothing in the document: a viewer.
+ * Auditors keep a writable connection because they may comment; the guard refuses everything
+ * else they try (DESIGN §6).
  */
 export function isReadOnlyRoleSet(roles: readonly Role[]): boolean {
-  return !roles.some(
-    (role) => role === 'admin' || role === 'preparer' || role === 'verifier' || role === 'approver',
-  );
+  return roles.every((role) => role === 'viewer');
 }

@@ -1,5 +1,6 @@
 import {
   canEdit,
+  commentRefusals,
   commentsMap,
   invoiceMap,
   isInvoiceStatus,
@@ -21,7 +22,12 @@ export interface Refusal {
 }
 
 /** Lets an extension hear which paths a user changed and kept (the locks' idle clock). */
-export type AcceptedEditListener = (documentName: string, userId: string, paths: readonly string[]) => void;
+export type AcceptedEditListener = (
+  documentName: string,
+  userId: string,
+  paths: readonly string[],
+  transaction: Y.Transaction,
+) => void;
 
 /** Hears every refused edit (the audit log records the attempt and its reason). */
 export type RejectedEditListener = (
@@ -84,12 +90,17 @@ export class GuardExtension implements Extension {
     const context = connection.context as ConnectionContext;
     const touched = touchedPaths(doc, tr);
     const refusals = refusalsFor(doc, context, touched);
+    // Comment threads are checked item by item: whose words, which keys (only when touched).
+    if (touched.some((t) => t.path.startsWith('comments.'))) {
+      refusals.push(...commentRefusals(doc, tr, { userId: context.user.id, roles: context.roles }));
+    }
     if (refusals.length === 0) {
       undo.clear(true, false);
       this.listeners.onAccepted?.(
         name,
         context.user.id,
         touched.map((t) => t.path),
+        tr,
       );
       return;
     }
