@@ -51,6 +51,21 @@ export class EditorPage {
     return this.page.locator(`[data-field="${fieldPath}"] .peer-tag`);
   }
 
+  /** The badge of the lock held on `path` ("Locked by Alice Martin"). */
+  lockBadge(path: string): Locator {
+    return this.page.locator(`.lock-badge[data-lock-path="${path}"]`);
+  }
+
+  /** A button by its accessible name, exactly: "Lock Buyer name", "Unlock line 2", "Break lock on Buyer name". */
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** The notice the server's messages show (refused edit, refused lock). */
+  notice(): Locator {
+    return this.page.locator('.notice-warning[role="alert"]');
+  }
+
   avatars(): Locator {
     return this.page.getByRole('list', { name: 'People in this invoice' }).getByRole('listitem');
   }

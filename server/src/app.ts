@@ -11,6 +11,10 @@ import { eventRoutes } from './http/routes/events.ts';
 import { historyRoutes } from './http/routes/history.ts';
 import { invoiceRoutes } from './http/routes/invoices.ts';
 import { memberRoutes } from './http/routes/members.ts';
+import { notificationRoutes } from './http/routes/notifications.ts';
+import { queueRoutes } from './http/routes/queue.ts';
+import { templateRoutes } from './http/routes/templates.ts';
+import { webhookRoutes } from './http/routes/webhooks.ts';
 import { seedDemo } from './seed/seedDemo.ts';
 import { createServices, type Services } from './services/Services.ts';
 
@@ -37,6 +41,10 @@ export async function startApp(config: Config): Promise<RunningApp> {
   memberRoutes(app, { ...services, authenticate });
   actionRoutes(app, { ...services, authenticate });
   historyRoutes(app, { ...services, authenticate });
+  notificationRoutes(app, { ...services, authenticate });
+  webhookRoutes(app, { ...services, authenticate });
+  templateRoutes(app, { ...services, authenticate });
+  queueRoutes(app, { ...services, authenticate });
   await clientRoutes(app, config.clientDist);
 
   const collab = createCollab(services, {
@@ -47,6 +55,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   app.server.on('upgrade', collab.handleUpgrade);
 
   await app.listen({ port: config.port, host: config.host });
+  services.webhooks.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -58,6 +67,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     async close() {
       await collab.close();
       await app.close();
+      await services.webhooks.close();
       services.db.close();
     },
   };

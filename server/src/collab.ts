@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, invoiceIdFromDocName, isContentPath, isReadOnlyRoleSet } from '@cofacture/shared';
+import {
+  CloseCode,
+  invoiceIdFromDocName,
+  isContentPath,
+  isReadOnlyRoleSet,
+  type Notification,
+  type ServerMessage,
+} from '@cofacture/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import { AuditExtension } from './extensions/audit/AuditExtension.ts';
@@ -13,6 +20,7 @@ import { LocksExtension } from './extensions/locks/LocksExtension.ts';
 import { PersistenceExtension } from './extensions/persistence/PersistenceExtension.ts';
 import { WorkflowExtension } from './extensions/workflow/WorkflowExtension.ts';
 import type { MembershipChange } from './services/MemberService.ts';
+import { mentionNotifier } from './services/notifications/mentions.ts';
 import type { Services } from './services/Services.ts';
 
 export const COLLAB_PATH = '/collab';
@@ -34,6 +42,7 @@ export function createCollab(services: Services, options: CollabOptions) {
     sweepMs: Math.min(5000, Math.max(50, options.lockIdleMs / 4)),
   });
   const audit = new AuditExtension(services.audit);
+  const notifyMentions = mentionNotifier(services.notifications, services.directory);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: 30_000,
@@ -43,10 +52,11 @@ export function createCollab(services: Services, options: CollabOptions) {
       new PersistenceExtension(services.store, { snapshotEvery: options.snapshotEvery }),
       new WorkflowExtension(services.index),
       new GuardExtension({
-        onAccepted: (name, userId, paths) => {
+        onAccepted: (name, userId, paths, transaction) => {
           locks.touch(name, userId, paths);
           const invoiceId = invoiceIdFromDocName(name);
           if (invoiceId && paths.some(isContentPath)) services.workflow.noteContentEdit(invoiceId, userId);
+          notifyMentions(name, userId, paths, transaction);
         },
         onRejected: audit.onRejected,
       }),
@@ -56,7 +66,11 @@ export function createCollab(services: Services, options: CollabOptions) {
     ],
   });
   services.workflow.attach(hocuspocus);
+  services.templates.attach(hocuspocus);
   services.members.onChange((change) => applyMembershipChange(hocuspocus, change));
+  const stopNotifying = services.notifications.subscribe((userId, notification) =>
+    notifyConnections(hocuspocus, userId, notification),
+  );
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   wss.on('connection', (socket, request: IncomingMessage) => {
     // A socket error (e.g. a frame over maxPayload) only ends that connection.
@@ -74,6 +88,7 @@ export function createCollab(services: Services, options: CollabOptions) {
   }
 
   async function close(): Promise<void> {
+    stopNotifying();
     hocuspocus.closeConnections();
     for (const client of wss.clients) client.terminate();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -98,6 +113,24 @@ function applyMembershipChange(hocuspocus: Hocuspocus, change: MembershipChange)
         context.roles = change.roles;
         connection.readOnly = isReadOnlyRoleSet(change.roles);
       }
+    }
+  }
+}
+
+/** A stored notification also reaches every open connection of its recipient, on any invoice. */
+function notifyConnections(hocuspocus: Hocuspocus, userId: string, notification: Notification): void {
+  const message: ServerMessage = {
+    type: 'notify',
+    kind: notification.kind,
+    message: notification.message,
+    invoiceId: notification.invoiceId,
+    notification,
+  };
+  const payload = JSON.stringify(message);
+  for (const document of hocuspocus.documents.values()) {
+    for (const connection of document.getConnections()) {
+      if ((connection.context as ConnectionContext | undefined)?.user.id === userId)
+        connection.sendStateless(payload);
     }
   }
 }

@@ -28,6 +28,9 @@ const Env = z.object({
   LOCK_IDLE_SECONDS: z.coerce.number().positive().default(300),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   CLIENT_DIST: z.string().optional(),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
@@ -45,6 +48,9 @@ export interface Config {
   sqliteSynchronous: 'NORMAL' | 'FULL';
   clientDist: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  webhookRetryBaseMs: number;
+  webhookMaxAttempts: number;
+  webhookTimeoutMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
@@ -68,5 +74,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, root: string): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     clientDist: resolve(root, e.CLIENT_DIST ?? 'client/dist'),
     logLevel: e.LOG_LEVEL,
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
   };
 }

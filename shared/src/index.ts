@@ -1,5 +1,7 @@
+export * from './approvalLevels.ts';
 export * from './audit/chain.ts';
 export * from './comments/threads.ts';
+export * from './comments/validate.ts';
 export * from './invoice/index.ts';
 export * from './mentions.ts';
 export * from './money/index.ts';
@@ -8,4 +10,3 @@ export * from './rights.ts';
 export * from './roles.ts';
 export * from './workflow.ts';
 export * from './workflowRules.ts';
-export * from './comments/validate.ts';

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { compareDecimal, isDecimalString } from './money/index.ts';
+import { compareDecimal } from './money/index.ts';
 import type { Role } from './roles.ts';
-import { ROLES } from './roles.ts';
-import { INVOICE_KINDS, type InvoiceKind, type InvoiceStatus } from './workflow.ts';
+import type { InvoiceKind, InvoiceStatus } from './workflow.ts';
 
 /** Workflow actions (DESIGN §2, contract): `POST /api/invoices/:id/actions/:action`. */
 export const WORKFLOW_ACTIONS = [
@@ -64,14 +62,14 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, Transition>> = {
 };
 
 /** Org setting (DESIGN §1, contract JSON): how many distinct approvers an invoice needs. */
-export const ApprovalLevel = z.object({
-  above: z.string().refine(isDecimalString, 'must be a decimal amount like "10000.00"'),
-  approvals: z.number().int().min(1).max(5),
-  roles: z.array(z.enum(ROLES)).min(1).optional(),
-  kind: z.enum(INVOICE_KINDS).optional(),
-});
-export type ApprovalLevel = z.infer<typeof ApprovalLevel>;
-export const ApprovalLevels = z.array(ApprovalLevel).min(1).max(20);
+export interface ApprovalLevel {
+  /** The total (with VAT) must exceed this decimal amount. */
+  above: string;
+  approvals: number;
+  /** Roles whose approvals count at this level (default: approver). */
+  roles?: Role[];
+  kind?: InvoiceKind;
+}
 
 export const DEFAULT_APPROVAL_LEVELS: ApprovalLevel[] = [
   { above: '0', approvals: 1 },

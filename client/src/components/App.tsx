@@ -3,6 +3,7 @@ import { useRoute } from '../hooks/useRoute.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { InvoiceListPage } from './InvoiceListPage.tsx';
+import { QueuePage } from './QueuePage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 
 // The editor (Lexical, Yjs, the socket) loads on first use: sign-in and the list stay light.
@@ -16,9 +17,10 @@ export function App() {
   if (!session) return <SignInPage onSignIn={signIn} />;
   return (
     <>
-      <AppHeader user={session.user} onSignOut={signOut} />
+      <AppHeader session={session} route={route} onSignOut={signOut} />
       <main className="page">
         {route.name === 'list' && <InvoiceListPage session={session} />}
+        {route.name === 'queue' && <QueuePage session={session} />}
         {route.name === 'invoice' && (
           <Suspense
             fallback={

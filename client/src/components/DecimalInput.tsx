@@ -8,6 +8,12 @@ interface DecimalInputProps {
   readonly value: string;
   readonly ariaLabel: string;
   readonly readOnly: boolean;
+  /** Why it is read-only, as a tooltip. */
+  readonly title?: string;
+  /** Ids of what else explains the field (a lock badge, a missing mention). */
+  readonly describedBy?: string;
+  /** Take the field's lock while the person is in it (plain values: last writer wins). */
+  readonly autoLock?: boolean;
   readonly onCommit: (value: string) => void;
   readonly suffix?: string;
 }
@@ -24,7 +30,17 @@ interface DraftState {
  * document in canonical form at once, an invalid one stays in the field with a message and
  * never reaches the document (which keeps its last valid value). Escape restores that value.
  */
-export function DecimalInput({ field, value, ariaLabel, readOnly, onCommit, suffix }: DecimalInputProps) {
+export function DecimalInput({
+  field,
+  value,
+  ariaLabel,
+  readOnly,
+  title,
+  describedBy,
+  autoLock = false,
+  onCommit,
+  suffix,
+}: DecimalInputProps) {
   const id = useId();
   const [state, setState] = useState<DraftState>({ draft: value, error: null, seen: value });
   if (state.seen !== value) {
@@ -55,9 +71,13 @@ export function DecimalInput({ field, value, ariaLabel, readOnly, onCommit, suff
           autoComplete="off"
           value={state.draft}
           readOnly={readOnly}
+          title={title}
+          data-auto-lock={autoLock ? '' : undefined}
           aria-label={ariaLabel}
           aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? `${id}-error` : undefined}
+          aria-describedby={
+            [state.error ? `${id}-error` : '', describedBy ?? ''].join(' ').trim() || undefined
+          }
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
         />

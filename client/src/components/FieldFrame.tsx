@@ -1,10 +1,14 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
+import { mentionHintId } from '../lib/mentions.ts';
+import { LockBadge, LockButton } from './LockControls.tsx';
 
 interface FieldFrameProps {
   /** The field path others see us in (`buyer.name`, `lines.<id>.quantity`, `notes`). */
   readonly path: string;
   readonly label: string;
+  /** The field's full name where the label alone is ambiguous ("Quantity, line 2"). */
+  readonly fullLabel?: string;
   /** The control's id, for a `<label for>`; rich text uses `labelId` + aria-labelledby instead. */
   readonly htmlFor?: string;
   readonly labelId?: string;
@@ -14,26 +18,36 @@ interface FieldFrameProps {
   readonly children: ReactNode;
 }
 
-/** A field's label, its control, and the coloured ring and name of whoever else is in it. */
+/**
+ * A field's label, its control, its lock (button and badge), the coloured ring and name of
+ * whoever else is in it, and the mandatory mentions it still lacks.
+ */
 export function FieldFrame({
   path,
   label,
+  fullLabel = label,
   htmlFor,
   labelId,
   hideLabel = false,
   className = '',
   children,
 }: FieldFrameProps) {
-  const { peersByField } = useEditorContext();
+  const { peersByField, mentions } = useEditorContext();
   const peers = peersByField.get(path) ?? [];
   const first = peers[0];
   const style = first ? ({ '--peer-color': first.user.color } as CSSProperties) : undefined;
+  const missing = mentions.get(path);
+  const classes = ['field', hideLabel ? 'field-inline' : '', first ? 'field-with-peer' : '', className];
   return (
-    <div className={`field ${first ? 'field-with-peer' : ''} ${className}`} data-field={path} style={style}>
+    <div className={classes.filter(Boolean).join(' ')} data-field={path} style={style}>
       {!hideLabel && (
-        <label className="field-label" htmlFor={htmlFor} id={labelId}>
-          {label}
-        </label>
+        <div className="field-head">
+          <label className="field-label" htmlFor={htmlFor} id={labelId}>
+            {label}
+          </label>
+          <LockBadge path={path} />
+          <LockButton path={path} label={fullLabel} />
+        </div>
       )}
       <div className="field-control">
         {children}
@@ -47,6 +61,17 @@ export function FieldFrame({
           </span>
         )}
       </div>
+      {hideLabel && (
+        <>
+          <LockButton path={path} label={fullLabel} compact />
+          <LockBadge path={path} />
+        </>
+      )}
+      {missing && (
+        <p id={mentionHintId(path)} className="field-hint">
+          {missing.join(' · ')}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { FieldPath, type Invoice, setHeaderField } from '@cofacture/shared';
 import { useId } from 'react';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
+import { useFieldAccess } from '../hooks/useFieldAccess.ts';
+import { HEADER_LABEL } from '../lib/fieldLabels.ts';
 import { FieldFrame } from './FieldFrame.tsx';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'JPY'];
@@ -10,10 +12,9 @@ export function HeaderFields({ invoice }: { invoice: Invoice }) {
     invoice.issueDate !== '' && invoice.dueDate !== '' && invoice.dueDate < invoice.issueDate;
   return (
     <div className="header-fields">
-      <DateField field="issueDate" label="Issue date" value={invoice.issueDate} />
+      <DateField field="issueDate" value={invoice.issueDate} />
       <DateField
         field="dueDate"
-        label="Due date"
         value={invoice.dueDate}
         warning={dueBeforeIssue ? 'The due date is before the issue date.' : null}
       />
@@ -24,25 +25,27 @@ export function HeaderFields({ invoice }: { invoice: Invoice }) {
 
 function DateField({
   field,
-  label,
   value,
   warning = null,
 }: {
   field: 'issueDate' | 'dueDate';
-  label: string;
   value: string;
   warning?: string | null;
 }) {
-  const { connection, readOnly } = useEditorContext();
+  const { connection } = useEditorContext();
+  const path = FieldPath.header(field);
+  const access = useFieldAccess(path);
   const id = useId();
+  const describedBy = [warning ? `${id}-warning` : '', access.describedBy ?? ''].join(' ').trim();
   return (
-    <FieldFrame path={FieldPath.header(field)} label={label} htmlFor={id}>
+    <FieldFrame path={path} label={HEADER_LABEL[field]} htmlFor={id}>
       <input
         id={id}
         type="date"
         value={value}
-        readOnly={readOnly}
-        aria-describedby={warning ? `${id}-warning` : undefined}
+        readOnly={access.readOnly}
+        title={access.reason}
+        aria-describedby={describedBy || undefined}
         onChange={(event) => setHeaderField(connection.doc, field, event.target.value, connection.origin)}
       />
       {warning && (
@@ -55,15 +58,19 @@ function DateField({
 }
 
 function CurrencyField({ value }: { value: string }) {
-  const { connection, readOnly } = useEditorContext();
+  const { connection } = useEditorContext();
+  const path = FieldPath.header('currency');
+  const access = useFieldAccess(path);
   const id = useId();
   const options = CURRENCIES.includes(value) || value === '' ? CURRENCIES : [value, ...CURRENCIES];
   return (
-    <FieldFrame path={FieldPath.header('currency')} label="Currency" htmlFor={id}>
+    <FieldFrame path={path} label={HEADER_LABEL.currency} htmlFor={id}>
       <select
         id={id}
         value={value}
-        disabled={readOnly}
+        disabled={access.readOnly}
+        title={access.reason}
+        aria-describedby={access.describedBy}
         onChange={(event) =>
           setHeaderField(connection.doc, 'currency', event.target.value, connection.origin)
         }

@@ -1,26 +1,26 @@
-import {
-  canEditContent,
-  computeTotals,
-  type Decision,
-  type InvoiceStatus,
-  isFrozen,
-  type Role,
-} from '@cofacture/shared';
-import { useMemo, useRef } from 'react';
+import { computeTotals, isFrozen, missingMentions } from '@cofacture/shared';
+import { useCallback, useMemo, useRef } from 'react';
+import { useAutoLock } from '../hooks/useAutoLock.ts';
 import { useFocusTracking } from '../hooks/useFocusTracking.ts';
 import { useInvoiceRoles } from '../hooks/useInvoiceRoles.ts';
 import { useInvoiceValue } from '../hooks/useInvoiceValue.ts';
+import { useLockRequests } from '../hooks/useLockRequests.ts';
+import { useLocks } from '../hooks/useLocks.ts';
 import { usePeers } from '../hooks/usePeers.ts';
 import { useServerNotice } from '../hooks/useServerNotice.ts';
 import { useStore } from '../hooks/useStore.ts';
 import { useUndoShortcuts } from '../hooks/useUndoShortcuts.ts';
+import { type AccessFacts, contentDecision, RIGHTS_NOTE_ID } from '../lib/fieldAccess.ts';
+import { pathLabel } from '../lib/fieldLabels.ts';
 import type { InvoiceConnection } from '../lib/invoiceConnection.ts';
+import { mentionsByPath } from '../lib/mentions.ts';
 import { type Peer, presenceUser } from '../lib/presence.ts';
 import type { Session } from '../lib/session.ts';
 import type { UndoRedo } from '../lib/undo.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { EditorContext, type EditorContextValue } from './EditorContext.ts';
 import { HeaderFields } from './HeaderFields.tsx';
+import { InvoiceTitle } from './InvoiceTitle.tsx';
 import { LinesTable } from './LinesTable.tsx';
 import { Link } from './Link.tsx';
 import { PartyBlock } from './PartyBlock.tsx';
@@ -29,6 +29,7 @@ import { RichTextField } from './RichTextField.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { UndoButtons } from './UndoButtons.tsx';
+import { WorkflowPanel } from './WorkflowPanel.tsx';
 
 export function InvoiceEditor({ connection, session }: { connection: InvoiceConnection; session: Session }) {
   const invoice = useInvoiceValue(connection.doc);
@@ -36,23 +37,58 @@ export function InvoiceEditor({ connection, session }: { connection: InvoiceConn
   const peers = usePeers(connection.awareness);
   const me = useMemo(() => presenceUser(session.user), [session.user]);
   const roles = useInvoiceRoles(connection.invoiceId, session.token);
-  const notice = useServerNotice(connection.provider);
-  const rights = editRights(status.readOnly, roles, invoice.status);
+  const lockEntries = useLocks(connection.doc);
+  // Lock requests decide on the facts of the moment they are made, hence a ref.
+  const factsRef = useRef<AccessFacts | null>(null);
+  const locks = useLockRequests(
+    connection,
+    useCallback(() => factsRef.current, []),
+  );
+  const autoLocks = useStore(locks.autoLocks);
+  const facts = useMemo<AccessFacts>(
+    () => ({
+      userId: session.user.id,
+      roles,
+      status: invoice.status,
+      readOnlyConnection: status.readOnly,
+      locks: lockEntries,
+      autoLocks,
+    }),
+    [session.user.id, roles, invoice.status, status.readOnly, lockEntries, autoLocks],
+  );
+  factsRef.current = facts;
+  const lineIds = useMemo(() => invoice.lines.map((line) => line.id), [invoice.lines]);
+  const describePath = useCallback((path: string) => pathLabel(path, lineIds), [lineIds]);
+  const notice = useServerNotice(connection.provider, describePath);
+  const rights = contentDecision(facts);
   const readOnly = !rights.ok;
+  const missing = useMemo(() => (isFrozen(invoice.status) ? [] : missingMentions(invoice)), [invoice]);
+  const mentions = useMemo(() => mentionsByPath(missing), [missing]);
   const totals = useMemo(() => computeTotals(invoice.lines), [invoice.lines]);
   const history = useMemo<UndoRedo>(() => {
     const { undoManager } = connection;
     return { undo: () => undoManager.undo(), redo: () => undoManager.redo() };
   }, [connection]);
+  const online = status.state === 'connected';
   const context = useMemo<EditorContextValue>(
-    () => ({ connection, me, readOnly, history, peersByField: groupByField(peers) }),
-    [connection, me, readOnly, history, peers],
+    () => ({
+      connection,
+      me,
+      readOnly,
+      facts,
+      locks,
+      online,
+      mentions,
+      history,
+      peersByField: groupByField(peers),
+    }),
+    [connection, me, readOnly, facts, locks, online, mentions, history, peers],
   );
   const rootRef = useRef<HTMLDivElement>(null);
   useFocusTracking(rootRef, connection.awareness, connection.undoManager);
   useUndoShortcuts(rootRef, history);
+  useAutoLock(rootRef, locks);
 
-  const title = invoice.number ?? `Draft invoice ${connection.invoiceId.slice(0, 6)}`;
   return (
     <EditorContext.Provider value={context}>
       <div ref={rootRef} className="editor">
@@ -60,16 +96,21 @@ export function InvoiceEditor({ connection, session }: { connection: InvoiceConn
           <Link to="/" className="back-link">
             ← Invoices
           </Link>
-          <h1>{title}</h1>
+          <InvoiceTitle invoice={invoice} invoiceId={connection.invoiceId} />
           <StatusBadge status={invoice.status} />
-          {invoice.kind === 'credit_note' && <span className="status-badge">Credit note</span>}
           <span className="toolbar-spacer" />
           <PresenceBar me={me} peers={peers} />
           <ConnectionBadge status={status} />
           {!readOnly && <UndoButtons connection={connection} history={history} />}
         </div>
+        <WorkflowPanel
+          invoiceId={connection.invoiceId}
+          token={session.token}
+          invoice={invoice}
+          missing={missing}
+        />
         {!rights.ok && (
-          <p className="notice" role="note">
+          <p className="notice" role="note" id={RIGHTS_NOTE_ID}>
             {rights.reason}
           </p>
         )}
@@ -94,16 +135,6 @@ export function InvoiceEditor({ connection, session }: { connection: InvoiceConn
       </div>
     </EditorContext.Provider>
   );
-}
-
-/**
- * The shared rights table decides (the same one the server's guard enforces); until the roles
- * are known, a read-only connection or a frozen invoice already settles it.
- */
-function editRights(readOnlyConnection: boolean, roles: Role[] | null, status: InvoiceStatus): Decision {
-  if (readOnlyConnection) return { ok: false, reason: 'You can read this invoice but not change it.' };
-  if (roles) return canEditContent(roles, status);
-  return isFrozen(status) ? canEditContent([], status) : { ok: true };
 }
 
 function groupByField(peers: readonly Peer[]): Map<string, Peer[]> {

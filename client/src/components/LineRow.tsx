@@ -6,18 +6,22 @@ import {
   type InvoiceLine,
   type LineNumberField,
   lineDescription,
+  linePath,
   removeLine,
   setLineField,
 } from '@cofacture/shared';
 import type { KeyboardEvent } from 'react';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
+import { useFieldAccess } from '../hooks/useFieldAccess.ts';
 import { DECIMAL_FIELDS } from '../lib/decimalField.ts';
+import { lineFieldLabel, lineLabel } from '../lib/fieldLabels.ts';
 import { focusSoon, keepFocus } from '../lib/focusRestore.ts';
 import { formatAmount } from '../lib/format.ts';
 import { moveLineBy } from '../lib/lines.ts';
 import { DecimalInput } from './DecimalInput.tsx';
 import { FieldFrame } from './FieldFrame.tsx';
 import { Icon } from './Icon.tsx';
+import { LockBadge, LockButton } from './LockControls.tsx';
 import { TextField } from './TextField.tsx';
 
 interface LineRowProps {
@@ -32,6 +36,9 @@ const NUMBER_FIELDS: readonly LineNumberField[] = ['quantity', 'unitPrice', 'vat
 
 export function LineRow({ invoice, line, position, net }: LineRowProps) {
   const { connection, readOnly } = useEditorContext();
+  // Moving sets the line's position; removing touches the whole line (and whatever is locked in it).
+  const moving = useFieldAccess(linePath(line.id, 'position'));
+  const removing = useFieldAccess(linePath(line.id));
   const { doc, origin } = connection;
   const n = position + 1;
   const count = invoice.lines.length;
@@ -50,7 +57,7 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
   };
   // Alt+↑ / Alt+↓ anywhere in the row moves it, the keyboard twin of dragging the handle.
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
-    if (readOnly || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    if (moving.readOnly || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
     move(event.key === 'ArrowUp' ? -1 : 1);
   };
@@ -58,7 +65,7 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
   return (
     <tr data-line-id={line.id} onKeyDown={onKeyDown}>
       <td className="line-handle-col">
-        {!readOnly && (
+        {!moving.readOnly && (
           <span
             className="drag-handle"
             draggable
@@ -72,39 +79,32 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
         <span className="line-number">{n}</span>
       </td>
       <td className="line-description">
+        <LockBadge path={linePath(line.id)} />
         <TextField
           path={FieldPath.line(line.id, 'description')}
           label="Description"
-          ariaLabel={`Description, line ${n}`}
+          ariaLabel={lineFieldLabel('description', n)}
           text={description}
         />
       </td>
       {NUMBER_FIELDS.map((field) => (
         <td key={field} className="numeric">
-          <FieldFrame path={FieldPath.line(line.id, field)} label={DECIMAL_FIELDS[field].label} hideLabel>
-            <DecimalInput
-              field={field}
-              value={line[field]}
-              ariaLabel={`${DECIMAL_FIELDS[field].label}, line ${n}`}
-              readOnly={readOnly}
-              suffix={field === 'vatRate' ? '%' : undefined}
-              onCommit={(value) => setLineField(doc, line.id, field, value, origin)}
-            />
-          </FieldFrame>
+          <LineNumber line={line} field={field} n={n} />
         </td>
       ))}
       <td className="numeric line-net" data-line-net>
         {net === null ? '—' : formatAmount(net, invoice.currency)}
       </td>
       <td className="line-actions">
+        <LockButton path={linePath(line.id)} label={lineLabel(n)} compact />
         {!readOnly && (
           <>
             <button
               type="button"
               id={`line-${line.id}-up`}
               aria-label={`Move line ${n} up`}
-              title="Move up"
-              disabled={position === 0}
+              title={moving.reason ?? 'Move up'}
+              disabled={moving.readOnly || position === 0}
               onClick={() => move(-1)}
             >
               <Icon name="up" />
@@ -113,8 +113,8 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
               type="button"
               id={`line-${line.id}-down`}
               aria-label={`Move line ${n} down`}
-              title="Move down"
-              disabled={position === count - 1}
+              title={moving.reason ?? 'Move down'}
+              disabled={moving.readOnly || position === count - 1}
               onClick={() => move(1)}
             >
               <Icon name="down" />
@@ -125,8 +125,9 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
             <button
               type="button"
               aria-label={`Remove line ${n}`}
-              title="Remove"
+              title={removing.reason ?? 'Remove'}
               className="danger"
+              disabled={removing.readOnly}
               onClick={remove}
             >
               <Icon name="remove" />
@@ -135,5 +136,28 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
         )}
       </td>
     </tr>
+  );
+}
+
+/** A number of the line; it locks itself while the person is in it (see lockRequests.ts). */
+function LineNumber({ line, field, n }: { line: InvoiceLine; field: LineNumberField; n: number }) {
+  const { connection } = useEditorContext();
+  const path = FieldPath.line(line.id, field);
+  const access = useFieldAccess(path);
+  const label = lineFieldLabel(field, n);
+  return (
+    <FieldFrame path={path} label={DECIMAL_FIELDS[field].label} fullLabel={label} hideLabel>
+      <DecimalInput
+        field={field}
+        value={line[field]}
+        ariaLabel={label}
+        readOnly={access.readOnly}
+        title={access.reason}
+        describedBy={access.describedBy}
+        autoLock
+        suffix={field === 'vatRate' ? '%' : undefined}
+        onCommit={(value) => setLineField(connection.doc, line.id, field, value, connection.origin)}
+      />
+    </FieldFrame>
   );
 }

@@ -1,13 +1,15 @@
-import { type Invoice, moveLine, type Totals } from '@cofacture/shared';
+import { type Invoice, KEY, moveLine, type Totals } from '@cofacture/shared';
 import { useRef } from 'react';
 import { useDragReorder } from '../hooks/useDragReorder.ts';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
 import { focusSoon } from '../lib/focusRestore.ts';
 import { addLine } from '../lib/lines.ts';
+import { mentionHintId } from '../lib/mentions.ts';
 import { LineRow } from './LineRow.tsx';
 
 export function LinesTable({ invoice, totals }: { invoice: Invoice; totals: Totals }) {
-  const { connection, readOnly } = useEditorContext();
+  const { connection, readOnly, mentions } = useEditorContext();
+  const missing = mentions.get(KEY.lines);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   useDragReorder(bodyRef, (lineId, position) => {
     if (!readOnly) moveLine(connection.doc, lineId, position, connection.origin);
@@ -58,6 +60,11 @@ export function LinesTable({ invoice, totals }: { invoice: Invoice; totals: Tota
         </tbody>
       </table>
       {invoice.lines.length === 0 && <p className="empty-state">No lines yet.</p>}
+      {missing && (
+        <p id={mentionHintId(KEY.lines)} className="field-hint">
+          {missing.join(' · ')}
+        </p>
+      )}
       {!readOnly && (
         <button type="button" className="button-quiet add-line" onClick={add}>
           + Add line

@@ -1,26 +1,23 @@
 import { FieldPath, type PartyField, type PartyKey, partyText } from '@cofacture/shared';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
+import { PARTY_LABEL, partyBlockLabel, partyFieldLabel } from '../lib/fieldLabels.ts';
+import { LockBadge, LockButton } from './LockControls.tsx';
 import { TextField } from './TextField.tsx';
-
-const PARTY_LABEL: Record<PartyKey, string> = { seller: 'Seller', buyer: 'Buyer' };
-const FIELD_LABEL: Record<PartyField, string> = {
-  name: 'name',
-  address: 'address',
-  vatId: 'VAT ID',
-  email: 'email',
-  siren: 'SIREN',
-};
 
 export function PartyBlock({ party }: { party: PartyKey }) {
   const { connection } = useEditorContext();
   const field = (name: PartyField) => ({
     path: FieldPath.party(party, name),
-    label: `${PARTY_LABEL[party]} ${FIELD_LABEL[name]}`,
+    label: partyFieldLabel(party, name),
     text: partyText(connection.doc, party, name),
   });
   return (
-    <fieldset className="party">
+    <fieldset className="party" data-block={party}>
       <legend>{PARTY_LABEL[party]}</legend>
+      <div className="block-tools">
+        <LockBadge path={party} />
+        <LockButton path={party} label={partyBlockLabel(party)} />
+      </div>
       <TextField {...field('name')} />
       <TextField {...field('address')} multiline />
       <div className="field-row">

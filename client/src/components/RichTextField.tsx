@@ -6,6 +6,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { Binding } from '@lexical/yjs';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
+import { useFieldAccess } from '../hooks/useFieldAccess.ts';
 import { createFieldProvider } from '../lib/lexicalProvider.ts';
 import { EditablePlugin } from '../plugins/Editable/EditablePlugin.tsx';
 import { RichTextCollabPlugin } from '../plugins/RichTextCollab/RichTextCollabPlugin.tsx';
@@ -19,7 +20,10 @@ const THEME = {
 
 /** Notes or payment terms: a Lexical editor bound to the invoice's own `XmlText` for the field. */
 export function RichTextField({ field, label }: { field: RichTextFieldName; label: string }) {
-  const { connection, me, readOnly, history } = useEditorContext();
+  const { connection, me, history } = useEditorContext();
+  const path = FieldPath.rich(field);
+  const access = useFieldAccess(path);
+  const readOnly = access.readOnly;
   const labelId = useId();
   const xmlText = richText(connection.doc, field);
   // One provider per field and connection: the binding must never see a new one mid-life.
@@ -48,12 +52,18 @@ export function RichTextField({ field, label }: { field: RichTextFieldName; labe
     return <p className="field-warning">{label} cannot be edited: this invoice has no such field.</p>;
   }
   return (
-    <FieldFrame path={FieldPath.rich(field)} label={label} labelId={labelId} className="rich-text-field">
+    <FieldFrame path={path} label={label} labelId={labelId} className="rich-text-field">
       <LexicalComposer initialConfig={initialConfig}>
         <div className="rich-text">
           <RichTextPlugin
             contentEditable={
-              <ContentEditable className="rich-text-input" aria-labelledby={labelId} aria-multiline />
+              <ContentEditable
+                className="rich-text-input"
+                aria-labelledby={labelId}
+                aria-describedby={access.describedBy}
+                title={access.reason}
+                aria-multiline
+              />
             }
             ErrorBoundary={LexicalErrorBoundary}
           />

@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
+import { useFieldAccess } from '../hooks/useFieldAccess.ts';
 import { useTextBinding } from '../hooks/useTextBinding.ts';
 import type { TextControl } from '../lib/textBinding.ts';
 import { FieldFrame } from './FieldFrame.tsx';
@@ -26,7 +27,8 @@ export function TextField({
   type = 'text',
   placeholder,
 }: TextFieldProps) {
-  const { connection, readOnly } = useEditorContext();
+  const { connection } = useEditorContext();
+  const access = useFieldAccess(path);
   const id = useId();
   const ref = useRef<TextControl | null>(null);
   const setRef = useCallback((element: TextControl | null) => {
@@ -36,13 +38,21 @@ export function TextField({
   const common = {
     id,
     ref: setRef,
-    readOnly: readOnly || !text,
+    readOnly: access.readOnly || !text,
+    title: access.reason,
     'aria-label': ariaLabel,
+    'aria-describedby': access.describedBy,
     placeholder,
     spellCheck: false,
   };
   return (
-    <FieldFrame path={path} label={label} htmlFor={id} hideLabel={ariaLabel !== undefined}>
+    <FieldFrame
+      path={path}
+      label={label}
+      fullLabel={ariaLabel ?? label}
+      htmlFor={id}
+      hideLabel={ariaLabel !== undefined}
+    >
       {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} autoComplete="off" />}
     </FieldFrame>
   );

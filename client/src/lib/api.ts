@@ -4,7 +4,11 @@ import type {
   InvoiceSummary,
   LoginResponse,
   MeResponse,
+  Notification,
+  NotificationListResponse,
+  WorkflowAction,
 } from '@cofacture/shared';
+import type { ActionInput, ActionResult, AvailableAction, QueueItem } from './workflowActions.ts';
 
 /** An HTTP API error as the server reports it (`{ error: { code, message } }`), or a network failure. */
 export class ApiError extends Error {
@@ -71,4 +75,25 @@ export const api = {
     request<{ invoice: InvoiceSummary }>(`/api/invoices/${encodeURIComponent(id)}`, { token }),
   createInvoice: (token: string) =>
     request<CreateInvoiceResponse>('/api/invoices', { method: 'POST', body: {}, token }),
+  invoiceActions: (token: string, id: string) =>
+    request<{ actions: AvailableAction[] }>(`/api/invoices/${encodeURIComponent(id)}/actions`, { token }),
+  performAction: (token: string, id: string, action: WorkflowAction, input: ActionInput) =>
+    request<ActionResult>(`/api/invoices/${encodeURIComponent(id)}/actions/${action}`, {
+      method: 'POST',
+      body: input,
+      token,
+    }),
+  queue: (token: string) => request<{ items: QueueItem[] }>('/api/queue', { token }),
+  notifications: (token: string) => request<NotificationListResponse>('/api/notifications', { token }),
+  markNotificationRead: (token: string, id: string) =>
+    request<{ notification: Notification; unread: number }>(
+      `/api/notifications/${encodeURIComponent(id)}/read`,
+      { method: 'POST', body: {}, token },
+    ),
+  markAllNotificationsRead: (token: string) =>
+    request<{ marked: number; unread: number }>('/api/notifications/read-all', {
+      method: 'POST',
+      body: {},
+      token,
+    }),
 };

@@ -30,3 +30,17 @@ export function keepFocus(change: () => void, doc: Document = document): void {
 export function focusSoon(selector: string, doc: Document = document): void {
   requestAnimationFrame(() => doc.querySelector<HTMLElement>(selector)?.focus());
 }
+
+/**
+ * Puts the caret in the field at `path` (its input, or its rich-text editor); the line list's
+ * own path leads to "+ Add line". Returns false when the field is not on screen.
+ */
+export function focusField(path: string, doc: Document = document): boolean {
+  const frame = doc.querySelector(`[data-field="${CSS.escape(path)}"]`);
+  const target =
+    frame?.querySelector<HTMLElement>('input, textarea, select, [contenteditable]') ??
+    (path === 'lines' ? doc.querySelector<HTMLElement>('.add-line') : null);
+  if (!target) return false;
+  target.focus();
+  return true;
+}

@@ -1,29 +1,24 @@
 import { type InvoiceSummary, isInvoiceStatus } from '@cofacture/shared';
-
-export type EventStreamState = 'connecting' | 'open' | 'closed';
+import { type EventStreamState, eventStreams } from './eventStream.ts';
 
 /**
- * Follows `GET /api/events`: one `invoice` event per created or changed invoice of the
- * user's organisations. EventSource cannot send headers, hence the token in the query.
- * The browser reconnects by itself after a network loss.
+ * Follows the `invoice` events of `GET /api/events`: one per created or changed invoice of
+ * the user's organisations.
  */
 export function subscribeInvoiceEvents(
   token: string,
   onInvoice: (invoice: InvoiceSummary) => void,
   onState: (state: EventStreamState) => void = () => {},
 ): () => void {
-  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-  const onMessage = (event: MessageEvent<string>) => {
-    const invoice = parseSummary(event.data);
-    if (invoice) onInvoice(invoice);
-  };
-  source.addEventListener('invoice', onMessage);
-  source.onopen = () => onState('open');
-  source.onerror = () => onState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
-  return () => {
-    source.removeEventListener('invoice', onMessage);
-    source.close();
-  };
+  return eventStreams.subscribe(
+    token,
+    'invoice',
+    (data) => {
+      const invoice = parseSummary(data);
+      if (invoice) onInvoice(invoice);
+    },
+    onState,
+  );
 }
 
 function parseSummary(data: string): InvoiceSummary | null {

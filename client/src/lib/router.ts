@@ -1,7 +1,14 @@
-export type Route = { name: 'list' } | { name: 'invoice'; id: string } | { name: 'notFound' };
+export type Route =
+  | { name: 'list' }
+  | { name: 'queue' }
+  | { name: 'invoice'; id: string }
+  | { name: 'notFound' };
+
+export const QUEUE_PATH = '/queue';
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/invoices' || pathname === '/invoices/') return { name: 'list' };
+  if (pathname === QUEUE_PATH || pathname === `${QUEUE_PATH}/`) return { name: 'queue' };
   const match = /^\/invoices\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (match?.[1]) return { name: 'invoice', id: match[1] };
   return { name: 'notFound' };

@@ -18,23 +18,35 @@ export function parseServerMessage(payload: string): ServerMessage | null {
     case 'notify':
     case 'error':
       return typeof message.message === 'string' ? (value as ServerMessage) : null;
-    case 'lock.denied':
-      return typeof message.path === 'string' ? (value as ServerMessage) : null;
+    case 'lock.denied': {
+      const holder = message.holder as { name?: unknown } | null | undefined;
+      return typeof message.path === 'string' && typeof holder?.name === 'string'
+        ? (value as ServerMessage)
+        : null;
+    }
     default:
       return null;
   }
 }
 
-/** What to tell the person, if anything (locks are shown by a later feature). */
-export function noticeFor(message: ServerMessage): string | null {
+/**
+ * What to tell the person, if anything; `describe` puts a field path in words ("Buyer name",
+ * "line 2"). A refused lock names who holds it.
+ */
+export function noticeFor(
+  message: ServerMessage,
+  describe: (path: string) => string = (path) => path,
+): string | null {
   switch (message.type) {
     case 'edit.rejected':
       return `Your change was undone by the server: ${message.reason}`;
     case 'notify':
+      // A stored notification reaches the bell through the event stream; only other news shows here.
+      return message.notification ? null : message.message;
     case 'error':
       return message.message;
     case 'lock.denied':
-      return null;
+      return `You cannot lock ${describe(message.path)}: it is locked by ${message.holder.name}.`;
     default: {
       const exhaustive: never = message;
       return exhaustive;

@@ -154,4 +154,72 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_rejections_no_delete BEFORE DELETE ON audit_rejections
   BEGIN SELECT RAISE(ABORT, 'audit_rejections is append-only: rows cannot be deleted'); END;
   `,
+  // Notifications (read/unread per user, preferences), org webhooks with their delivery log
+  // (pending deliveries resume after a restart), and org invoice templates.
+  `
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    kind TEXT NOT NULL,
+    invoice_id TEXT NOT NULL REFERENCES invoices(id),
+    invoice_label TEXT NOT NULL,
+    message TEXT NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT NOT NULL,
+    thread_id TEXT,
+    at TEXT NOT NULL,
+    read_at TEXT
+  );
+  CREATE INDEX notifications_user ON notifications(user_id);
+  CREATE INDEX notifications_user_unread ON notifications(user_id) WHERE read_at IS NULL;
+  CREATE TABLE notification_preferences (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    prefs TEXT NOT NULL
+  );
+
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    url TEXT NOT NULL,
+    events TEXT,
+    secret TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX webhooks_org ON webhooks(org_id);
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    event TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX webhook_deliveries_hook ON webhook_deliveries(webhook_id, created_at);
+  CREATE INDEX webhook_deliveries_pending ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+  CREATE TABLE webhook_attempts (
+    delivery_id TEXT NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+    attempt INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    status_code INTEGER,
+    error TEXT,
+    duration_ms INTEGER NOT NULL,
+    PRIMARY KEY (delivery_id, attempt)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE invoice_templates (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs(id),
+    name TEXT NOT NULL COLLATE NOCASE,
+    content TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (org_id, name)
+  );
+  `,
 ];

@@ -10,7 +10,11 @@ import { InvoiceEvents } from './InvoiceEvents.ts';
 import { InvoiceIndex } from './InvoiceIndex.ts';
 import { InvoiceService } from './InvoiceService.ts';
 import { MemberService } from './MemberService.ts';
+import { NotificationService } from './notifications/NotificationService.ts';
+import { QueueService } from './queue/QueueService.ts';
+import { TemplateService } from './templates/TemplateService.ts';
 import { loadJwtSecret, Tokens } from './tokens.ts';
+import { WebhookService } from './webhooks/WebhookService.ts';
 import { WorkflowService } from './workflow/WorkflowService.ts';
 
 export interface Services {
@@ -24,6 +28,10 @@ export interface Services {
   workflow: WorkflowService;
   audit: AuditService;
   tokens: Tokens;
+  notifications: NotificationService;
+  webhooks: WebhookService;
+  templates: TemplateService;
+  queue: QueueService;
 }
 
 export const DB_FILE = 'cofacture.sqlite';
@@ -36,6 +44,15 @@ export function createServices(config: Config): Services {
   const events = new InvoiceEvents();
   const directory = new Directory(db);
   const invoices = new InvoiceService(db, store, index, events);
+  const workflow = new WorkflowService(db, index, invoices, events);
+  const notifications = new NotificationService(db, directory, index);
+  const webhooks = new WebhookService(db, {
+    retryBaseMs: config.webhookRetryBaseMs,
+    maxAttempts: config.webhookMaxAttempts,
+    timeoutMs: config.webhookTimeoutMs,
+  });
+  workflow.onPerformed(notifications.onPerformed);
+  workflow.onPerformed(webhooks.onPerformed);
   return {
     db,
     store,
@@ -44,8 +61,12 @@ export function createServices(config: Config): Services {
     directory,
     members: new MemberService(db, directory),
     invoices,
-    workflow: new WorkflowService(db, index, invoices, events),
+    workflow,
     audit: new AuditService(db, store, { checkpointEvery: config.snapshotEvery }),
     tokens: new Tokens(loadJwtSecret(config.dataDir, config.jwtSecret), config.tokenTtlSeconds),
+    notifications,
+    webhooks,
+    templates: new TemplateService(db),
+    queue: new QueueService(db, workflow),
   };
 }

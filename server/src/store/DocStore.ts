@@ -29,4 +29,8 @@ export interface DocStore {
   writeSnapshot(doc: string, seq: number, state: Uint8Array): void;
   /** Whether any update exists for the document. */
   exists(doc: string): boolean;
+  /** The latest snapshot taken at or before `seq` (replay's checkpoint), if any. */
+  snapshotAtOrBefore(doc: string, seq: number): Snapshot | null;
+  /** Up to `limit` rows after `afterSeq`, in order: paging that survives gaps in `seq`. */
+  updatesAfter(doc: string, afterSeq: number, limit: number): UpdateRow[];
 }

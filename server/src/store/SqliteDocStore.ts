@@ -12,6 +12,10 @@ const SQL = {
   latestSnapshot: 'SELECT doc, seq, at, state FROM doc_snapshots WHERE doc = ? ORDER BY seq DESC LIMIT 1',
   insertSnapshot: 'INSERT OR REPLACE INTO doc_snapshots (doc, seq, at, state) VALUES (?, ?, ?, ?)',
   exists: 'SELECT 1 FROM doc_updates WHERE doc = ? LIMIT 1',
+  snapshotAtOrBefore:
+    'SELECT doc, seq, at, state FROM doc_snapshots WHERE doc = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+  after:
+    'SELECT doc, seq, at, user_id AS userId, "update" AS "update", prev_hash AS prevHash, hash FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq LIMIT ?',
 } as const;
 
 interface RawRow extends Omit<UpdateRow, 'update'> {
@@ -30,6 +34,10 @@ export class SqliteDocStore implements DocStore {
       latestSnapshot: db.prepare<[string], Omit<Snapshot, 'state'> & { state: Buffer }>(SQL.latestSnapshot),
       insertSnapshot: db.prepare(SQL.insertSnapshot),
       exists: db.prepare<[string], unknown>(SQL.exists),
+      snapshotAtOrBefore: db.prepare<[string, number], Omit<Snapshot, 'state'> & { state: Buffer }>(
+        SQL.snapshotAtOrBefore,
+      ),
+      after: db.prepare<[string, number, number], RawRow>(SQL.after),
     };
   }
 
@@ -53,10 +61,11 @@ export class SqliteDocStore implements DocStore {
     return { snapshot, tail: this.updates(doc, snapshot?.seq ?? 0) };
   }
 
+  // Rows are returned as SQLite gives them: each `update` is a fresh Buffer, which is a
+  // Uint8Array, so copying it (and the row) again would only cost the readers (audit replay,
+  // load) an allocation per row.
   updates(doc: string, fromSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): UpdateRow[] {
-    return this.stmt.range
-      .all(doc, fromSeq, toSeq)
-      .map((row) => ({ ...row, update: new Uint8Array(row.update) }));
+    return this.stmt.range.all(doc, fromSeq, toSeq);
   }
 
   writeSnapshot(doc: string, seq: number, state: Uint8Array): void {
@@ -65,6 +74,15 @@ export class SqliteDocStore implements DocStore {
 
   exists(doc: string): boolean {
     return this.stmt.exists.get(doc) !== undefined;
+  }
+
+  snapshotAtOrBefore(doc: string, seq: number): Snapshot | null {
+    const snap = this.stmt.snapshotAtOrBefore.get(doc, seq);
+    return snap ? { ...snap, state: new Uint8Array(snap.state) } : null;
+  }
+
+  updatesAfter(doc: string, afterSeq: number, limit: number): UpdateRow[] {
+    return this.stmt.after.all(doc, afterSeq, limit);
   }
 
   private head(doc: string): { seq: number; hash: string } {

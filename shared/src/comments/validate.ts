@@ -193,5 +193,11 @@ export function messagesAddedBy(
         out.push({ threadId: place.threadId, message });
     }
   });
-  return out;
+  // An edit replaces a message with the same id: it is not new, and must not notify again.
+  const replaced = new Set<string>();
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || locateInComments(root, struct)?.level !== 'message') return;
+    for (const value of struct.content.getContent()) replaced.add((value as CommentMessage).id);
+  });
+  return out.filter((entry) => !replaced.has(entry.message.id));
 }

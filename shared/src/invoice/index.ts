@@ -1,6 +1,7 @@
 export * from './create.ts';
 export * from './edit.ts';
 export * from './ids.ts';
+export * from './locks.ts';
 export * from './migrate.ts';
 export * from './order.ts';
 export * from './paths.ts';

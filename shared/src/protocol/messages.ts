@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Notification } from './notifications.ts';
 
 /**
  * Stateless messages carried over the Hocuspocus connection (DESIGN §7, contract). Parsed once
@@ -23,7 +24,14 @@ export interface LockHolder {
 export type ServerMessage =
   | { readonly type: 'lock.denied'; readonly path: string; readonly holder: LockHolder }
   | { readonly type: 'edit.rejected'; readonly paths: readonly string[]; readonly reason: string }
-  | { readonly type: 'notify'; readonly kind: string; readonly message: string; readonly invoiceId?: string }
+  | {
+      readonly type: 'notify';
+      readonly kind: string;
+      readonly message: string;
+      readonly invoiceId?: string;
+      /** The stored notification, when the message announces one (a `NotificationKind`). */
+      readonly notification?: Notification;
+    }
   | { readonly type: 'error'; readonly code: string; readonly message: string };
 
 export function parseClientMessage(payload: string): ClientMessage | null {

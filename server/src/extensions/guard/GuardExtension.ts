@@ -2,6 +2,7 @@ import {
   canEdit,
   commentRefusals,
   commentsMap,
+  conflictingLock,
   invoiceMap,
   isInvoiceStatus,
   itemPath,
@@ -13,7 +14,6 @@ import {
 import { type afterLoadDocumentPayload, Connection, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { ConnectionContext } from '../context.ts';
-import { conflictingLock } from '../locks/lockMap.ts';
 import { narrowStackItem, type StackItem } from './narrowStackItem.ts';
 
 export interface Refusal {
@@ -138,7 +138,7 @@ export function refusalsFor(
       refusals.push({ path, reason: `The change to "${path}" does not fit the invoice's structure.` });
     else {
       const lock = conflictingLock(doc, path, context.user.id);
-      if (lock) refusals.push({ path, reason: `${lock[0]} is locked by ${lock[1].name}.` });
+      if (lock) refusals.push({ path, reason: `${lock.path} is locked by ${lock.holder.name}.` });
     }
   }
   return refusals;

@@ -2,6 +2,7 @@ import {
   type ClientMessage,
   canBreakLocks,
   canLock,
+  conflictingLock,
   invoiceMap,
   isInvoiceStatus,
   isLockablePath,
@@ -9,6 +10,7 @@ import {
   locksMap,
   parseClientMessage,
   pathsOverlap,
+  readLocks,
   type ServerMessage,
   serverOrigin,
 } from '@cofacture/shared';
@@ -22,7 +24,6 @@ import type {
 } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { ConnectionContext } from '../context.ts';
-import { conflictingLock, lockEntries } from './lockMap.ts';
 
 export interface LocksOptions {
   /** A lock nobody used for this long is released. */
@@ -63,7 +64,7 @@ export class LocksExtension implements Extension {
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     this.documents.set(documentName, document);
     // Nobody is connected yet: any lock in the stored document outlived its holder (a restart).
-    const stale = lockEntries(document).map(([path]) => path);
+    const stale = readLocks(document).map((entry) => entry.path);
     if (stale.length > 0) this.remove(document, documentName, stale, null);
   }
 
@@ -145,7 +146,7 @@ export class LocksExtension implements Extension {
     }
     const conflict = conflictingLock(doc, path, context.user.id);
     if (conflict) {
-      send(connection, { type: 'lock.denied', path, holder: conflict[1] });
+      send(connection, { type: 'lock.denied', path, holder: conflict.holder });
       return;
     }
     const held = this.held.get(documentName) ?? new Map<string, Held>();

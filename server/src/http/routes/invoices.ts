@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AppError } from '../../services/errors.ts';
 import type { InvoiceIndex } from '../../services/InvoiceIndex.ts';
 import type { InvoiceService } from '../../services/InvoiceService.ts';
+import type { TemplateService } from '../../services/templates/TemplateService.ts';
 import type { Authenticate, Caller } from '../authenticate.ts';
 import { parseInput } from '../validate.ts';
 
@@ -52,7 +53,12 @@ const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is no
 
 export function invoiceRoutes(
   app: FastifyInstance,
-  deps: { authenticate: Authenticate; index: InvoiceIndex; invoices: InvoiceService },
+  deps: {
+    authenticate: Authenticate;
+    index: InvoiceIndex;
+    invoices: InvoiceService;
+    templates: TemplateService;
+  },
 ) {
   app.get('/api/invoices', async (request): Promise<InvoiceListResponse> => {
     const caller = deps.authenticate(request);
@@ -70,8 +76,19 @@ export function invoiceRoutes(
   app.post('/api/invoices', async (request, reply): Promise<CreateInvoiceResponse> => {
     const caller = deps.authenticate(request);
     const body = parseInput(CreateBody, request.body, 'new invoice');
-    if (body.templateId)
-      throw new AppError('not_found', `No template ${body.templateId}: templates are not available yet.`);
+    if (body.templateId) {
+      // The template's organisation is where the invoice goes; fields given in `invoice` win.
+      const template = deps.templates.get(
+        body.templateId,
+        caller.orgs.map((m) => m.orgId),
+      );
+      if (body.orgId && body.orgId !== template.orgId)
+        throw new AppError('bad_request', 'That template belongs to another of your organisations.');
+      const orgId = creatingOrg(caller, template.orgId);
+      const init = { ...deps.templates.initFrom(template), ...body.invoice };
+      reply.status(201);
+      return deps.invoices.create(orgId, caller.user.id, init);
+    }
     const orgId = creatingOrg(caller, body.orgId);
     const created = deps.invoices.create(orgId, caller.user.id, body.invoice ?? {});
     reply.status(201);

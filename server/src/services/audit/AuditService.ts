@@ -19,7 +19,14 @@ import { SYSTEM_USER } from '../../extensions/persistence/PersistenceExtension.t
 import type { DocStore, UpdateRow } from '../../store/DocStore.ts';
 import { AppError } from '../errors.ts';
 import { ChainCheck } from './chainCheck.ts';
-import { DEFAULT_PROJECTOR_OPTIONS, type Draft, type ProjectorOptions, Projector, summaryOf } from './Projector.ts';
+import {
+  DEFAULT_PROJECTOR_OPTIONS,
+  type Draft,
+  Projector,
+  type ProjectorOptions,
+  type ProjectResult,
+  summaryOf,
+} from './Projector.ts';
 import { type EntryRow, SQL } from './queries.ts';
 import { replayTo } from './replay.ts';
 
@@ -38,6 +45,7 @@ export interface HistoryQuery {
 }
 
 const VERIFY_PAGE = 2000;
+const CATCH_UP_SLICE = 100;
 const EXPORT_PAGE = 1000;
 
 /**
@@ -73,9 +81,21 @@ export class AuditService {
     this.stmt.insertRejection.run(doc, this.store.lastSeq(doc), Date.now(), userId, JSON.stringify(refused));
   }
 
-  history(invoiceId: string, query: HistoryQuery): HistoryResponse {
+  /**
+   * Projects whatever the log has beyond the watermark, a slice per turn of the event loop: a
+   * long backlog (history written before the audit log existed) never stalls other requests.
+   */
+  async catchUp(doc: string): Promise<ProjectResult> {
+    for (;;) {
+      const result = this.projector.project(doc, { maxRows: CATCH_UP_SLICE });
+      if (result.caughtUp) return result;
+      await nextTick();
+    }
+  }
+
+  async history(invoiceId: string, query: HistoryQuery): Promise<HistoryResponse> {
     const doc = docName(invoiceId);
-    const { pending } = this.projector.project(doc);
+    const { pending } = await this.catchUp(doc);
     const where = ['e.doc = ?'];
     const params: (string | number)[] = [doc];
     if (query.after !== undefined) {
@@ -113,7 +133,9 @@ export class AuditService {
     const entries = rows.slice(0, query.limit).map(fromRow);
     const showPending = query.order === 'asc' ? !more : query.after === undefined;
     const names = new Map<string, string>();
-    const open = showPending ? pending.map((d) => this.fromDraft(d, names)).filter((e) => matches(e, query)) : [];
+    const open = showPending
+      ? pending.map((d) => this.fromDraft(d, names)).filter((e) => matches(e, query))
+      : [];
     return {
       invoiceId,
       head: this.store.lastSeq(doc),
@@ -143,7 +165,12 @@ export class AuditService {
     const after = replayTo(this.store, doc, b);
     try {
       const changes = diffViews(readAuditView(before.doc), readAuditView(after.doc));
-      return { invoiceId, from: a, to: b, changes: changes.map((change) => ({ summary: describeChange(change), change })) };
+      return {
+        invoiceId,
+        from: a,
+        to: b,
+        changes: changes.map((change) => ({ summary: describeChange(change), change })),
+      };
     } finally {
       before.doc.destroy();
       after.doc.destroy();
@@ -164,7 +191,10 @@ export class AuditService {
       after = (page[page.length - 1] as UpdateRow).seq;
       await nextTick();
     }
-    const known = Math.max(this.stmt.maxSnapshotSeq.get(doc)?.seq ?? 0, this.stmt.watermark.get(doc)?.seq ?? 0);
+    const known = Math.max(
+      this.stmt.maxSnapshotSeq.get(doc)?.seq ?? 0,
+      this.stmt.watermark.get(doc)?.seq ?? 0,
+    );
     return check.finish(known);
   }
 
@@ -192,10 +222,10 @@ export class AuditService {
   }
 
   /** Every final entry, then the pending ones (for export). */
-  *entries(invoiceId: string): Generator<AuditEntry> {
+  async *entries(invoiceId: string): AsyncGenerator<AuditEntry> {
     const query: HistoryQuery = { limit: EXPORT_PAGE, order: 'asc' };
     for (;;) {
-      const page = this.history(invoiceId, query);
+      const page = await this.history(invoiceId, query);
       yield* page.entries;
       if (page.next === null) {
         yield* page.pending;

@@ -164,6 +164,8 @@ export class Projector {
 
   private apply(doc: string, cursor: Cursor, row: UpdateRow, rejections: RejectionRow[]): void {
     const before = cursor.view;
+    const rejection = row.userId === GUARD_USER ? null : takeRejection(rejections, row);
+    const attempted = rejection ? this.attemptedView(doc, cursor, row) : null;
     Y.applyUpdate(cursor.shadow, row.update);
     const after = readAuditView(cursor.shadow);
     cursor.view = after;
@@ -183,7 +185,12 @@ export class Projector {
     cursor.closed.push(...cursor.refused);
     cursor.refused = [];
 
-    const draft = (change: FieldChange | null, kind: AuditEntryKind, path: string, ordinal: number): Draft => ({
+    const draft = (
+      change: FieldChange | null,
+      kind: AuditEntryKind,
+      path: string,
+      ordinal: number,
+    ): Draft => ({
       seqFrom: row.seq,
       seqTo: row.seq,
       atFrom: row.at,
@@ -200,22 +207,17 @@ export class Projector {
       return;
     }
     const changes = diffViews(before, after);
-    const rejection = takeRejection(rejections, row);
     const refusals = rejection ? parseRefusals(rejection.refusals) : [];
-    const refusedChanges = new Map<number, FieldChange[]>(refusals.map((_, i) => [i, []]));
     const extended = new Set<string>();
     changes.forEach((change, ordinal) => {
-      const refusal = refusals.findIndex((r) => covers(r.path, change.path));
-      if (refusal !== -1) {
-        refusedChanges.get(refusal)?.push(change);
-        return;
-      }
+      if (refusals.some((r) => covers(r.path, change.path))) return;
       if (!isTypingChange(change)) {
         cursor.closed.push(draft(change, kindOf(change), change.path, ordinal));
         return;
       }
       const group = cursor.open.get(change.path);
-      const merged = group && this.extends(group, row) ? mergeChanges(group.change as FieldChange, change) : null;
+      const merged =
+        group && this.extends(group, row) ? mergeChanges(group.change as FieldChange, change) : null;
       if (group && merged) {
         group.change = merged;
         group.seqTo = row.seq;
@@ -227,13 +229,14 @@ export class Projector {
       extended.add(change.path);
     });
     // The same person moved on to something else: their open groups elsewhere are done.
-    if (changes.length > 0) {
+    if (changes.length > 0 || refusals.length > 0) {
       for (const [path, group] of cursor.open) {
         if (group.userId === row.userId && !extended.has(path)) this.close(cursor, path);
       }
     }
+    const tried = refusals.length > 0 ? diffViews(before, attempted ?? after) : [];
     refusals.forEach((refusal, i) => {
-      const refused = refusedChanges.get(i) ?? [];
+      const refused = tried.filter((c) => refusals.findIndex((r) => covers(r.path, c.path)) === i);
       const base = 1000 + i * 100;
       const entries = refused.length > 0 ? refused : [null];
       entries.forEach((change, k) => {
@@ -242,6 +245,32 @@ export class Projector {
         cursor.refused.push(entry);
       });
     });
+  }
+
+  /**
+   * What a refused row tried to do. The guard compensates inside the refused transaction's
+   * cleanup, before Yjs encodes that transaction's update, and Yjs encodes every struct written
+   * since the transaction began: the refused row therefore also carries the guard's re-inserted
+   * items (its deletions stay in the guard's own row). Leaving out the structs of the clients
+   * that wrote the compensation shows the attempt as the person made it.
+   */
+  private attemptedView(doc: string, cursor: Cursor, row: UpdateRow): AuditView | null {
+    const [next] = this.store.updatesAfter(doc, row.seq, 1);
+    if (next?.userId !== GUARD_USER) return null;
+    const guardClients = new Set(Y.decodeUpdate(next.update).structs.map((struct) => struct.id.client));
+    if (guardClients.size === 0) return null;
+    const own = Y.diffUpdate(
+      row.update,
+      Y.encodeStateVector(new Map([...guardClients].map((client) => [client, 0x7fffffff]))),
+    );
+    const probe = new Y.Doc();
+    try {
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(cursor.shadow));
+      Y.applyUpdate(probe, own);
+      return readAuditView(probe);
+    } finally {
+      probe.destroy();
+    }
   }
 
   private extends(group: Draft, row: UpdateRow): boolean {
@@ -354,7 +383,9 @@ function parseRefusals(json: string): { path: string; reason: string }[] {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
     return value.flatMap((r) =>
-      typeof r?.path === 'string' && typeof r?.reason === 'string' ? [{ path: r.path, reason: r.reason }] : [],
+      typeof r?.path === 'string' && typeof r?.reason === 'string'
+        ? [{ path: r.path, reason: r.reason }]
+        : [],
     );
   } catch {
     return [];

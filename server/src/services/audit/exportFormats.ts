@@ -12,7 +12,7 @@ export interface ExportParts {
   doc: string;
   verification: ChainVerification;
   rows: Iterable<UpdateRow>;
-  entries: Iterable<AuditEntry>;
+  entries: AsyncIterable<AuditEntry>;
   userName(userId: string): string;
 }
 
@@ -22,7 +22,7 @@ export const EXPORT_FORMAT = 'cofacture-audit-export/1';
 export const CHAIN_LAYOUT =
   'hash = hex(sha256(utf8(prev_hash + "\\n" + seq + "\\n" + doc + "\\n" + user_id + "\\n" + at_ms + "\\n") ++ update_bytes)); the first row has prev_hash = 64 zeros';
 
-export function* jsonExport(parts: ExportParts): Generator<string> {
+export async function* jsonExport(parts: ExportParts): AsyncGenerator<string> {
   const header = {
     format: EXPORT_FORMAT,
     invoiceId: parts.invoiceId,
@@ -49,7 +49,7 @@ export function* jsonExport(parts: ExportParts): Generator<string> {
   }
   yield '\n],"entries":[';
   first = true;
-  for (const entry of parts.entries) {
+  for await (const entry of parts.entries) {
     yield `${first ? '' : ','}\n${JSON.stringify(entry)}`;
     first = false;
   }
@@ -76,7 +76,7 @@ const CSV_COLUMNS = [
 type CsvRecord = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
 
 /** One file, two record types: `update` rows (the chain) then `entry` rows (the readable log). */
-export function* csvExport(parts: ExportParts): Generator<string> {
+export async function* csvExport(parts: ExportParts): AsyncGenerator<string> {
   yield `${CSV_COLUMNS.join(',')}\r\n`;
   for (const row of parts.rows) {
     yield csvLine({
@@ -91,7 +91,7 @@ export function* csvExport(parts: ExportParts): Generator<string> {
       update_base64: Buffer.from(row.update).toString('base64'),
     });
   }
-  for (const entry of parts.entries) {
+  for await (const entry of parts.entries) {
     yield csvLine({
       record: entry.final ? 'entry' : 'pending-entry',
       seq: entry.seqFrom,

@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
 import {
   type ActionDecision,
+  type ActionInput,
+  type ActionResult,
   type ApprovalLevel,
   ApprovalLevels,
+  type AvailableAction,
   addThread,
   computeTotals,
   DEFAULT_APPROVAL_LEVELS,
@@ -35,33 +38,12 @@ import { DEFAULT_NUMBER_FORMAT, formatNumber, isValidNumberFormat, seriesOf } fr
 import { type EventRow, type InvoiceRow, SQL } from './queries.ts';
 import { roundFacts } from './roundFacts.ts';
 
-export interface ActionInput {
-  reason?: string;
-  paymentDate?: string;
-  paymentMethod?: string;
-}
-
-export interface ActionResult {
-  invoice: InvoiceSummary;
-  /** Further distinct approvals the invoice still needs (approve only). */
-  approvalsNeeded?: number;
-  /** The new credit note (credit only). */
-  creditNoteId?: string;
-}
-
 export interface OrgSettings {
   approvalLevels: ApprovalLevel[];
   numberFormat: string;
 }
 
-export interface AvailableAction {
-  action: WorkflowAction;
-  label: string;
-  allowed: boolean;
-  /** Why not, when not allowed: the rule that stops this user now. */
-  reason?: string;
-  needsReason: boolean;
-}
+export type { ActionInput, ActionResult, AvailableAction };
 
 /** Announced after every performed action (notifications, webhooks listen). */
 export interface PerformedAction {

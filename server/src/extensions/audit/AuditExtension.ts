@@ -1,0 +1,89 @@
+import type {
+  afterUnloadDocumentPayload,
+  beforeUnloadDocumentPayload,
+  Extension,
+  onChangePayload,
+} from '@hocuspocus/server';
+import type { AuditService } from '../../services/audit/AuditService.ts';
+import type { Refusal } from '../guard/GuardExtension.ts';
+
+export interface AuditExtensionOptions {
+  /** Quiet time after a change before the document's new rows are projected. */
+  delayMs: number;
+  /** Rows projected per turn of the event loop, so a long backlog never stalls the server. */
+  rowsPerTurn: number;
+}
+
+/**
+ * Keeps the change log (DESIGN §5) in step with each document, off the hot path: the update
+ * itself costs only the persistence append; entries are projected from the log a moment later,
+ * in slices, and once more when the document unloads. `/history` also projects on demand, so a
+ * reader never waits for this timer.
+ */
+export class AuditExtension implements Extension {
+  priority = 200;
+  extensionName = 'cofacture-audit';
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents unload after shutdown began; by then the database may be closed. */
+  private destroyed = false;
+
+  constructor(
+    private readonly audit: AuditService,
+    private readonly options: AuditExtensionOptions = { delayMs: 1000, rowsPerTurn: 100 },
+  ) {}
+
+  /** The guard's `onRejected` listener: the refused attempt is recorded for the log. */
+  readonly onRejected = (documentName: string, userId: string, refusals: readonly Refusal[]): void => {
+    this.audit.recordRejection(documentName, userId, refusals);
+  };
+
+  async onChange({ documentName }: onChangePayload): Promise<void> {
+    this.schedule(documentName, this.options.delayMs);
+  }
+
+  async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
+    this.cancel(documentName);
+    if (!this.destroyed) this.run(documentName, Number.POSITIVE_INFINITY);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.cancel(documentName);
+    this.audit.projector.forget(documentName);
+  }
+
+  async onDestroy(): Promise<void> {
+    this.destroyed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(name: string, delayMs: number): void {
+    if (this.destroyed || this.timers.has(name)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(name);
+      this.run(name);
+    }, delayMs);
+    timer.unref();
+    this.timers.set(name, timer);
+  }
+
+  private cancel(name: string): void {
+    const timer = this.timers.get(name);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(name);
+  }
+
+  private run(name: string, maxRows = this.options.rowsPerTurn): void {
+    if (this.destroyed) return;
+    try {
+      const result = this.audit.projector.project(name, { maxRows });
+      if (!result.caughtUp) this.schedule(name, 0);
+      // An open typing group becomes final once its author has been idle long enough.
+      else if (result.closesAt !== null) this.schedule(name, Math.max(0, result.closesAt - Date.now()) + 10);
+    } catch (error) {
+      // The log is intact whatever happens here; the next run or /history retries from the watermark.
+      console.error(`Audit projection of ${name} failed:`, error);
+      this.audit.projector.forget(name);
+    }
+  }
+}
