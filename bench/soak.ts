@@ -20,7 +20,11 @@ for (let cycle = 1; cycle <= cycles; cycle++) {
   const client = await connect(server.wsUrl, id, token);
   const seen = readInvoice(client.doc);
   if (seen.buyer.name !== name || seen.lines.length !== lines) {
-    console.error(`cycle ${cycle}: LOST DATA — expected name "${name}" and ${lines} lines, got`, seen.buyer.name, seen.lines.length);
+    console.error(
+      `cycle ${cycle}: LOST DATA — expected name "${name}" and ${lines} lines, got`,
+      seen.buyer.name,
+      seen.lines.length,
+    );
     await server.kill9();
     process.exit(1);
   }
@@ -36,4 +40,6 @@ for (let cycle = 1; cycle <= cycles; cycle++) {
   if (cycle % 10 === 0) console.log(`${cycle}/${cycles} cycles, ${lines} lines, nothing lost`);
 }
 await server.stop();
-console.log(`Soak passed: ${cycles} kill -9 cycles in ${((Date.now() - started) / 1000).toFixed(0)} s, nothing lost.`);
+console.log(
+  `Soak passed: ${cycles} kill -9 cycles in ${((Date.now() - started) / 1000).toFixed(0)} s, nothing lost.`,
+);

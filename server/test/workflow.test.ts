@@ -164,8 +164,12 @@ describe('available actions', () => {
     const pick = (list: Listed['actions'], action: string) => list.find((a) => a.action === action);
     expect(pick(forBob, 'verify')).toMatchObject({ allowed: true });
     expect(pick(forBob, 'request-changes')).toMatchObject({ allowed: true, needsReason: true });
-    expect(pick(forBob, 'approve')).toMatchObject({ allowed: false, reason: expect.stringMatching(/not possible while/) });
-    const forErin = (await api<Listed>(app.url, `/api/invoices/${id}/actions`, { token: t.erin })).body.actions;
+    expect(pick(forBob, 'approve')).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/not possible while/),
+    });
+    const forErin = (await api<Listed>(app.url, `/api/invoices/${id}/actions`, { token: t.erin })).body
+      .actions;
     expect(forErin.every((a) => !a.allowed)).toBe(true);
   });
 });

@@ -70,11 +70,27 @@ export class GuardExtension implements Extension {
     });
     // Registered after the UndoManager's own handler, so `captured` is this transaction's item
     // (or null when the transaction changed nothing in scope).
+    const pending: (() => void)[] = [];
     document.on('afterTransaction', (transaction: Y.Transaction) => {
       if (!(transaction.origin instanceof Connection)) return;
       const stackItem = captured;
       captured = null;
-      this.check(documentName, document, undo, transaction, transaction.origin, stackItem);
+      const compensate = this.check(
+        documentName,
+        document,
+        undo,
+        transaction,
+        transaction.origin,
+        stackItem,
+        pending.length > 0,
+      );
+      if (compensate) pending.push(compensate);
+    });
+    // Compensations run once the refused transaction is fully done — so its logged update holds
+    // only what its author sent — and still before Hocuspocus acks it (the ack follows the
+    // whole applyUpdate call, and this event ends it).
+    document.on('afterAllTransactions', () => {
+      for (const job of pending.splice(0)) job();
     });
     document.on('destroy', () => undo.destroy());
   }
@@ -86,7 +102,8 @@ export class GuardExtension implements Extension {
     tr: Y.Transaction,
     connection: Connection,
     stackItem: StackItem | null,
-  ): void {
+    compensationPending: boolean,
+  ): (() => void) | null {
     const context = connection.context as ConnectionContext;
     const touched = touchedPaths(doc, tr);
     const refusals = refusalsFor(doc, context, touched);
@@ -95,31 +112,38 @@ export class GuardExtension implements Extension {
       refusals.push(...commentRefusals(doc, tr, { userId: context.user.id, roles: context.roles }));
     }
     if (refusals.length === 0) {
-      undo.clear(true, false);
+      // A compensation still waiting needs its stack item (and the items it keeps from GC).
+      if (!compensationPending) undo.clear(true, false);
       this.listeners.onAccepted?.(
         name,
         context.user.id,
         touched.map((t) => t.path),
         tr,
       );
-      return;
+      return null;
     }
-    if (stackItem && undo.undoStack[undo.undoStack.length - 1] === stackItem) {
-      const refused = refusals.map((r) => r.path);
-      narrowStackItem(tr, stackItem, (item) => {
-        const path = itemPath(doc, item);
-        return path !== null && refused.some((r) => path === r || path.startsWith(`${r}.`));
-      });
-      undo.undo();
-    }
-    undo.clear(true, true);
+    // Heard now, before the refused row is appended: the audit pairs it with that row.
     this.listeners.onRejected?.(name, context.user.id, refusals);
-    const message: ServerMessage = {
-      type: 'edit.rejected',
-      paths: refusals.map((r) => r.path),
-      reason: [...new Set(refusals.map((r) => r.reason))].join(' '),
+    return () => {
+      if (stackItem && undo.undoStack.includes(stackItem)) {
+        const refused = refusals.map((r) => r.path);
+        doc.transact((compensation) => {
+          narrowStackItem(compensation, stackItem, (item) => {
+            const path = itemPath(doc, item);
+            return path !== null && refused.some((r) => path === r || path.startsWith(`${r}.`));
+          });
+          undo.undoStack.splice(0, undo.undoStack.length, stackItem);
+          undo.undo();
+        }, undo);
+      }
+      undo.clear(true, true);
+      const message: ServerMessage = {
+        type: 'edit.rejected',
+        paths: refusals.map((r) => r.path),
+        reason: [...new Set(refusals.map((r) => r.reason))].join(' '),
+      };
+      connection.sendStateless(JSON.stringify(message));
     };
-    connection.sendStateless(JSON.stringify(message));
   }
 }
 

@@ -10,6 +10,7 @@ interface Range {
 export interface StackItem {
   insertions: DeleteSet;
   deletions: DeleteSet;
+  meta: Map<unknown, unknown>;
 }
 
 /**

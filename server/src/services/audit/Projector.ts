@@ -248,11 +248,10 @@ export class Projector {
   }
 
   /**
-   * What a refused row tried to do. The guard compensates inside the refused transaction's
-   * cleanup, before Yjs encodes that transaction's update, and Yjs encodes every struct written
-   * since the transaction began: the refused row therefore also carries the guard's re-inserted
-   * items (its deletions stay in the guard's own row). Leaving out the structs of the clients
-   * that wrote the compensation shows the attempt as the person made it.
+   * What a refused row tried to do. The guard compensates once the refused transaction is done,
+   * so its row holds only what its author sent; logs written before that change also carry the
+   * guard's re-inserted items in the refused row. Leaving out the structs of the clients that
+   * wrote the compensation shows the attempt as the person made it, in both layouts.
    */
   private attemptedView(doc: string, cursor: Cursor, row: UpdateRow): AuditView | null {
     const [next] = this.store.updatesAfter(doc, row.seq, 1);
