@@ -95,6 +95,17 @@ describe('sign-in and the invoice list', () => {
     expect(await page.getByLabel('Buyer name', { exact: true }).getAttribute('readonly')).toBeNull();
   });
 
+  it('creates an invoice from an organisation template', async () => {
+    const { page } = await e2e.signIn('alice@demo.test');
+    await page.getByLabel('Start from').selectOption({ label: 'Prestation graphique (standard)' });
+    await page.getByRole('button', { name: 'New invoice' }).click();
+    await page.locator('.connection[data-state="connected"]').waitFor();
+    await expect
+      .poll(() => page.getByLabel('Description, line 1', { exact: true }).inputValue(), WAIT)
+      .toBe('Conception graphique (jour)');
+    expect(await page.getByLabel('Seller name', { exact: true }).inputValue()).toBe('Atelier Lumen SAS');
+  });
+
   it('gives a viewer a read-only editor', async () => {
     const id = await e2e.createInvoice('alice@demo.test', { buyer: { name: 'Read Only Ltd' } });
     const erin = await e2e.openInvoice('erin@demo.test', id);

@@ -10,6 +10,9 @@ import { SignInPage } from './SignInPage.tsx';
 const InvoicePage = lazy(() =>
   import('./InvoicePage.tsx').then((module) => ({ default: module.InvoicePage })),
 );
+const HistoryPage = lazy(() =>
+  import('./history/HistoryPage.tsx').then((module) => ({ default: module.HistoryPage })),
+);
 
 export function App() {
   const { session, signIn, signOut } = useSession();
@@ -30,6 +33,17 @@ export function App() {
             }
           >
             <InvoicePage key={route.id} invoiceId={route.id} session={session} />
+          </Suspense>
+        )}
+        {route.name === 'history' && (
+          <Suspense
+            fallback={
+              <p className="empty-state" role="status">
+                Opening the history…
+              </p>
+            }
+          >
+            <HistoryPage key={route.id} invoiceId={route.id} session={session} />
           </Suspense>
         )}
         {route.name === 'notFound' && (

@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useEditorContext } from '../hooks/useEditorContext.ts';
 import { mentionHintId } from '../lib/mentions.ts';
+import { CommentMarker } from './comments/CommentMarker.tsx';
 import { LockBadge, LockButton } from './LockControls.tsx';
 
 interface FieldFrameProps {
@@ -47,6 +48,7 @@ export function FieldFrame({
           </label>
           <LockBadge path={path} />
           <LockButton path={path} label={fullLabel} />
+          <CommentMarker path={path} label={fullLabel} />
         </div>
       )}
       <div className="field-control">
@@ -65,6 +67,7 @@ export function FieldFrame({
         <>
           <LockButton path={path} label={fullLabel} compact />
           <LockBadge path={path} />
+          <CommentMarker path={path} label={fullLabel} />
         </>
       )}
       {missing && (

@@ -1,6 +1,8 @@
 import { computeTotals, isFrozen, missingMentions } from '@cofacture/shared';
 import { useCallback, useMemo, useRef } from 'react';
 import { useAutoLock } from '../hooks/useAutoLock.ts';
+import { useCommentShortcut } from '../hooks/useCommentShortcut.ts';
+import { useCommentsState } from '../hooks/useCommentsState.ts';
 import { useFocusTracking } from '../hooks/useFocusTracking.ts';
 import { useInvoiceRoles } from '../hooks/useInvoiceRoles.ts';
 import { useInvoiceValue } from '../hooks/useInvoiceValue.ts';
@@ -12,12 +14,16 @@ import { useStore } from '../hooks/useStore.ts';
 import { useUndoShortcuts } from '../hooks/useUndoShortcuts.ts';
 import { type AccessFacts, contentDecision, RIGHTS_NOTE_ID } from '../lib/fieldAccess.ts';
 import { pathLabel } from '../lib/fieldLabels.ts';
+import { canAudit } from '../lib/history.ts';
 import type { InvoiceConnection } from '../lib/invoiceConnection.ts';
 import { mentionsByPath } from '../lib/mentions.ts';
 import { type Peer, presenceUser } from '../lib/presence.ts';
+import { historyPath } from '../lib/router.ts';
 import type { Session } from '../lib/session.ts';
 import type { UndoRedo } from '../lib/undo.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { CommentsContext } from './comments/CommentsContext.ts';
+import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { EditorContext, type EditorContextValue } from './EditorContext.ts';
 import { HeaderFields } from './HeaderFields.tsx';
 import { InvoiceTitle } from './InvoiceTitle.tsx';
@@ -88,51 +94,59 @@ export function InvoiceEditor({ connection, session }: { connection: InvoiceConn
   useFocusTracking(rootRef, connection.awareness, connection.undoManager);
   useUndoShortcuts(rootRef, history);
   useAutoLock(rootRef, locks);
+  const comments = useCommentsState(connection, session, facts);
+  useCommentShortcut(rootRef, connection.doc, comments.canComment, comments.startComment);
 
   return (
     <EditorContext.Provider value={context}>
-      <div ref={rootRef} className="editor">
-        <div className="editor-toolbar">
-          <Link to="/" className="back-link">
-            ← Invoices
-          </Link>
-          <InvoiceTitle invoice={invoice} invoiceId={connection.invoiceId} />
-          <StatusBadge status={invoice.status} />
-          <span className="toolbar-spacer" />
-          <PresenceBar me={me} peers={peers} />
-          <ConnectionBadge status={status} />
-          {!readOnly && <UndoButtons connection={connection} history={history} />}
-        </div>
-        <WorkflowPanel
-          invoiceId={connection.invoiceId}
-          token={session.token}
-          invoice={invoice}
-          missing={missing}
-        />
-        {!rights.ok && (
-          <p className="notice" role="note" id={RIGHTS_NOTE_ID}>
-            {rights.reason}
-          </p>
-        )}
-        {notice && (
-          <p className="notice notice-warning" role="alert">
-            {notice}
-          </p>
-        )}
-        <div className="parties">
-          <PartyBlock party="seller" />
-          <PartyBlock party="buyer" />
-        </div>
-        <HeaderFields invoice={invoice} />
-        <LinesTable invoice={invoice} totals={totals} />
-        <div className="editor-bottom">
-          <div className="rich-fields">
-            <RichTextField field="notes" label="Notes" />
-            <RichTextField field="terms" label="Payment terms" />
+      <CommentsContext.Provider value={comments}>
+        <div className="editor-layout">
+          <div ref={rootRef} className="editor">
+            <div className="editor-toolbar">
+              <Link to="/" className="back-link">
+                ← Invoices
+              </Link>
+              <InvoiceTitle invoice={invoice} invoiceId={connection.invoiceId} />
+              <StatusBadge status={invoice.status} />
+              {canAudit(roles) && <Link to={historyPath(connection.invoiceId)}>History</Link>}
+              <span className="toolbar-spacer" />
+              <PresenceBar me={me} peers={peers} />
+              <ConnectionBadge status={status} />
+              {!readOnly && <UndoButtons connection={connection} history={history} />}
+            </div>
+            <WorkflowPanel
+              invoiceId={connection.invoiceId}
+              token={session.token}
+              invoice={invoice}
+              missing={missing}
+            />
+            {!rights.ok && (
+              <p className="notice" role="note" id={RIGHTS_NOTE_ID}>
+                {rights.reason}
+              </p>
+            )}
+            {notice && (
+              <p className="notice notice-warning" role="alert">
+                {notice}
+              </p>
+            )}
+            <div className="parties">
+              <PartyBlock party="seller" />
+              <PartyBlock party="buyer" />
+            </div>
+            <HeaderFields invoice={invoice} />
+            <LinesTable invoice={invoice} totals={totals} />
+            <div className="editor-bottom">
+              <div className="rich-fields">
+                <RichTextField field="notes" label="Notes" />
+                <RichTextField field="terms" label="Payment terms" />
+              </div>
+              <TotalsPanel totals={totals} currency={invoice.currency} />
+            </div>
           </div>
-          <TotalsPanel totals={totals} currency={invoice.currency} />
+          <CommentsPanel />
         </div>
-      </div>
+      </CommentsContext.Provider>
     </EditorContext.Provider>
   );
 }

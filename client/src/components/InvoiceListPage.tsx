@@ -1,8 +1,11 @@
 import { INVOICE_STATUSES, type InvoiceStatus } from '@cofacture/shared';
 import { useMemo, useState } from 'react';
 import { useInvoiceList } from '../hooks/useInvoiceList.ts';
+import { useOrgRoles } from '../hooks/useOrgRoles.ts';
+import { useTemplates } from '../hooks/useTemplates.ts';
 import { api } from '../lib/api.ts';
 import { formatAmount, formatDate, STATUS_LABELS } from '../lib/format.ts';
+import { canAudit } from '../lib/history.ts';
 import {
   DEFAULT_QUERY,
   type ListQuery,
@@ -10,16 +13,19 @@ import {
   SORT_LABELS,
   type SortKey,
 } from '../lib/invoiceList.ts';
-import { invoicePath, navigate } from '../lib/router.ts';
+import { historyPath, invoicePath, navigate } from '../lib/router.ts';
 import type { Session } from '../lib/session.ts';
 import { Link } from './Link.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export function InvoiceListPage({ session }: { session: Session }) {
   const { state, reload } = useInvoiceList(session.token);
+  const orgRoles = useOrgRoles(session.token);
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
+  const templates = useTemplates(session.token, [...orgRoles.keys()]);
+  const [templateId, setTemplateId] = useState('');
   const shown = useMemo(
     () => (state.status === 'ready' ? queryInvoices(state.invoices, query) : []),
     [state, query],
@@ -29,7 +35,7 @@ export function InvoiceListPage({ session }: { session: Session }) {
     setCreating(true);
     setCreateError(null);
     try {
-      const { id } = await api.createInvoice(session.token);
+      const { id } = await api.createInvoice(session.token, templateId || undefined);
       navigate(invoicePath(id));
     } catch (error) {
       setCreateError(error instanceof Error ? error.message : String(error));
@@ -41,6 +47,19 @@ export function InvoiceListPage({ session }: { session: Session }) {
     <section aria-labelledby="invoices-title">
       <div className="page-title-row">
         <h1 id="invoices-title">Invoices</h1>
+        {templates.length > 0 && (
+          <label className="template-picker">
+            <span className="field-label">Start from</span>
+            <select value={templateId} onChange={(event) => setTemplateId(event.target.value)}>
+              <option value="">Blank invoice</option>
+              {templates.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" className="button-primary" onClick={create} disabled={creating}>
           {creating ? 'Creating…' : 'New invoice'}
         </button>
@@ -145,6 +164,14 @@ export function InvoiceListPage({ session }: { session: Session }) {
                   <Link to={invoicePath(invoice.id)}>
                     {invoice.number ?? `Draft ${invoice.id.slice(0, 6)}`}
                   </Link>
+                  {canAudit(orgRoles.get(invoice.orgId)) && (
+                    <>
+                      {' '}
+                      <Link to={historyPath(invoice.id)} className="history-link">
+                        History
+                      </Link>
+                    </>
+                  )}
                 </td>
                 <td>{invoice.buyerName || <span className="muted">No buyer yet</span>}</td>
                 <td>

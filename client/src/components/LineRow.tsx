@@ -18,6 +18,7 @@ import { lineFieldLabel, lineLabel } from '../lib/fieldLabels.ts';
 import { focusSoon, keepFocus } from '../lib/focusRestore.ts';
 import { formatAmount } from '../lib/format.ts';
 import { moveLineBy } from '../lib/lines.ts';
+import { CommentMarker } from './comments/CommentMarker.tsx';
 import { DecimalInput } from './DecimalInput.tsx';
 import { FieldFrame } from './FieldFrame.tsx';
 import { Icon } from './Icon.tsx';
@@ -97,6 +98,11 @@ export function LineRow({ invoice, line, position, net }: LineRowProps) {
       </td>
       <td className="line-actions">
         <LockButton path={linePath(line.id)} label={lineLabel(n)} compact />
+        <CommentMarker
+          path={linePath(line.id)}
+          label={lineLabel(n)}
+          anchor={{ type: 'line', lineId: line.id }}
+        />
         {!readOnly && (
           <>
             <button

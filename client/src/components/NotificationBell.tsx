@@ -1,9 +1,10 @@
 import type { Notification } from '@cofacture/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNotifications } from '../hooks/useNotifications.ts';
+import { threadLink } from '../lib/commentLinks.ts';
 import { formatMoment } from '../lib/format.ts';
 import { bellLabel } from '../lib/notifications.ts';
-import { invoicePath, navigate } from '../lib/router.ts';
+import { navigate } from '../lib/router.ts';
 import { Icon } from './Icon.tsx';
 
 /** The bell with the unread count, and the panel it opens (Escape or a click outside closes it). */
@@ -36,7 +37,7 @@ export function NotificationBell({ token }: { token: string }) {
   const openInvoice = (notification: Notification) => {
     if (!notification.read) markRead(notification.id);
     setOpen(false);
-    navigate(invoicePath(notification.invoiceId));
+    navigate(threadLink(notification.invoiceId, notification.threadId));
   };
 
   return (

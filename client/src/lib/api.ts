@@ -39,7 +39,10 @@ interface RequestOptions {
   token?: string | null;
 }
 
-async function request<T>(path: string, { method = 'GET', body, token }: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  path: string,
+  { method = 'GET', body, token }: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
@@ -73,8 +76,17 @@ export const api = {
   listInvoices: (token: string) => request<InvoiceListResponse>('/api/invoices', { token }),
   getInvoice: (token: string, id: string) =>
     request<{ invoice: InvoiceSummary }>(`/api/invoices/${encodeURIComponent(id)}`, { token }),
-  createInvoice: (token: string) =>
-    request<CreateInvoiceResponse>('/api/invoices', { method: 'POST', body: {}, token }),
+  createInvoice: (token: string, templateId?: string) =>
+    request<CreateInvoiceResponse>('/api/invoices', {
+      method: 'POST',
+      body: templateId ? { templateId } : {},
+      token,
+    }),
+  templates: (token: string, orgId: string) =>
+    request<{ templates: { id: string; name: string }[] }>(
+      `/api/orgs/${encodeURIComponent(orgId)}/templates`,
+      { token },
+    ),
   invoiceActions: (token: string, id: string) =>
     request<{ actions: AvailableAction[] }>(`/api/invoices/${encodeURIComponent(id)}/actions`, { token }),
   performAction: (token: string, id: string, action: WorkflowAction, input: ActionInput) =>
@@ -83,6 +95,11 @@ export const api = {
       body: input,
       token,
     }),
+  orgMembers: (token: string, orgId: string) =>
+    request<{ members: { userId: string; email: string; name: string; roles: string[] }[] }>(
+      `/api/orgs/${encodeURIComponent(orgId)}/members`,
+      { token },
+    ),
   queue: (token: string) => request<{ items: QueueItem[] }>('/api/queue', { token }),
   notifications: (token: string) => request<NotificationListResponse>('/api/notifications', { token }),
   markNotificationRead: (token: string, id: string) =>

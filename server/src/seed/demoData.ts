@@ -1,4 +1,5 @@
 import type { InvoiceInit, Role } from '@cofacture/shared';
+import type { TemplateContent } from '../services/templates/TemplateService.ts';
 
 export const DEMO_PASSWORD = 'cofacture-demo';
 
@@ -135,3 +136,16 @@ export const DEMO_INVOICES: readonly InvoiceInit[] = [
     number: '2025-000118',
   },
 ];
+
+export const DEMO_TEMPLATE: TemplateContent = {
+  name: 'Prestation graphique (standard)',
+  currency: 'EUR',
+  seller: SELLER,
+  terms: TERMS,
+  lines: [
+    { description: 'Conception graphique (jour)', quantity: '1', unitPrice: '650.00', vatRate: '20' },
+    { description: 'Frais de déplacement', quantity: '1', unitPrice: '', vatRate: '20' },
+  ],
+  vatRate: '20',
+  dueDays: 30,
+};

@@ -1,9 +1,14 @@
 import type { Directory } from '../services/Directory.ts';
 import type { InvoiceService } from '../services/InvoiceService.ts';
-import { DEMO_INVOICES, DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from './demoData.ts';
+import type { TemplateService } from '../services/templates/TemplateService.ts';
+import { DEMO_INVOICES, DEMO_ORG, DEMO_PASSWORD, DEMO_TEMPLATE, DEMO_USERS } from './demoData.ts';
 
 /** Seeds the demo organisation on a first start with an empty database. */
-export async function seedDemo(directory: Directory, invoices: InvoiceService): Promise<boolean> {
+export async function seedDemo(
+  directory: Directory,
+  invoices: InvoiceService,
+  templates: TemplateService,
+): Promise<boolean> {
   if (!directory.isEmpty()) return false;
   const org = directory.createOrg(DEMO_ORG);
   const users = await Promise.all(
@@ -15,6 +20,7 @@ export async function seedDemo(directory: Directory, invoices: InvoiceService): 
   for (const u of users) directory.setRoles(org.id, u.id, u.roles);
   const alice = users.find((u) => u.roles.includes('preparer'));
   for (const init of DEMO_INVOICES) invoices.create(org.id, alice?.id ?? users[0]!.id, init);
+  templates.create(org.id, alice?.id ?? users[0]!.id, DEMO_TEMPLATE);
   return true;
 }
 

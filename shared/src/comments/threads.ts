@@ -54,6 +54,7 @@ export function addThread(
     anchor: CommentAnchor;
     author: { id: string; name: string };
     text: string;
+    mentions?: string[];
     origin?: CommentThread['origin'];
   },
   transactionOrigin: unknown,
@@ -71,8 +72,16 @@ export function addThread(
     thread.set(THREAD_KEY.origin, input.origin ?? 'comment');
     const messages = new Y.Array<CommentMessage>();
     thread.set(THREAD_KEY.messages, messages);
+    const mentions = input.mentions && input.mentions.length > 0 ? { mentions: input.mentions } : {};
     messages.push([
-      { id: newId(), authorId: input.author.id, authorName: input.author.name, text: input.text, at },
+      {
+        id: newId(),
+        authorId: input.author.id,
+        authorName: input.author.name,
+        text: input.text,
+        at,
+        ...mentions,
+      },
     ]);
   }, transactionOrigin);
   return id;
