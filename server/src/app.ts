@@ -30,7 +30,9 @@ export interface RunningApp {
 /** One process, one port: the HTTP API, the built client and `/collab` (DESIGN §8). */
 export async function startApp(config: Config): Promise<RunningApp> {
   const services = createServices(config);
-  const seeded = config.seedDemo ? await seedDemo(services.directory, services.invoices, services.templates) : false;
+  const seeded = config.seedDemo
+    ? await seedDemo(services.directory, services.invoices, services.templates)
+    : false;
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: config.maxBodyBytes });
   registerErrorHandling(app);
   const authenticate = makeAuthenticate(services.tokens, services.directory);
