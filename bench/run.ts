@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { UpdateCostSession } from './src/workloads/updateCost.ts';
 const USAGE = `pnpm bench [-- options]
   --quick              short rounds (about 3 minutes); does not touch docs/ unless --docs
   --rounds N           rounds per figure (default 3, quick 2)
-  --only LIST          workloads to run, e.g. 1,2 (default 1,2,3,4,5)
+  --only LIST          workloads to run, e.g. 1,2 (default 1,2,3,4,5,6; 6 = audit replay and verify)
   --targets LIST       e.g. cofacture,y-websocket (default all three)
   --no-profile         skip the profiled Cofacture run behind workload 5's breakdown
   --cpu-prof           run every server under node --cpu-prof (profiles in bench/results/profiles)
@@ -35,7 +36,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     rounds: { type: 'string' },
-    only: { type: 'string', default: '1,2,3,4,5' },
+    only: { type: 'string', default: '1,2,3,4,5,6' },
     targets: { type: 'string', default: TARGETS.join(',') },
     'no-profile': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -372,3 +373,12 @@ writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2))
 if (writeDocs) updateDoc(join(REPO_ROOT, 'docs/benchmarks.md'), results, rows);
 log(`results in bench/results/latest.json${writeDocs ? ', table in docs/benchmarks.md' : ''}`);
 if (results.failures.length > 0) process.exitCode = 1;
+
+// Workload 6 (audit replay and verify) measures the server's store in process: its own script.
+if (only.has('6')) {
+  const audit = spawnSync(process.execPath, ['--import', 'tsx', 'bench/audit.ts'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (audit.status !== 0) process.exitCode = 1;
+}
