@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditorPage } from './support/editorPage.ts';
-import { type E2E, startE2E } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEditorPair } from './support/pair.ts';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('two people co-editing one invoice', () => {
-  let e2e: E2E;
-  let alice: EditorPage;
-  let adele: EditorPage;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    const id = await e2e.createInvoice('alice@demo.test', {
-      seller: { name: 'Atelier Lumen SAS' },
-      buyer: { name: 'ACME' },
-      lines: [{ description: 'Design work', quantity: '2', unitPrice: '100', vatRate: '20' }],
-      notes: 'Thank you.',
-    });
-    alice = await e2e.openInvoice('alice@demo.test', id);
-    adele = await e2e.openInvoice('admin@demo.test', id);
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
+  const pair = useEditorPair({
+    seller: { name: 'Atelier Lumen SAS' },
+    buyer: { name: 'ACME' },
+    lines: [{ description: 'Design work', quantity: '2', unitPrice: '100', vatRate: '20' }],
+    notes: 'Thank you.',
   });
 
   it('shows each other in the presence bar', async () => {
+    const { alice, adele } = pair;
     await expect.poll(() => alice.avatars().allTextContents(), WAIT).toHaveLength(2);
     await expect.poll(() => alice.avatars().nth(1).getAttribute('aria-label'), WAIT).toBe('Adèle Admin');
     await expect.poll(() => adele.avatars().nth(1).getAttribute('aria-label'), WAIT).toBe('Alice Martin');
   });
 
   it("shows the other's typing in a text field, with a focus ring bearing their name", async () => {
+    const { alice, adele } = pair;
     const buyer = alice.field('Buyer name');
     await buyer.click();
     await buyer.press('End');
@@ -45,6 +33,7 @@ describe('two people co-editing one invoice', () => {
   });
 
   it("merges concurrent typing in one field and keeps each person's caret in place", async () => {
+    const { alice, adele } = pair;
     const mine = alice.field('Seller address');
     const theirs = adele.field('Seller address');
     await mine.fill('12 rue des Lilas');
@@ -63,6 +52,7 @@ describe('two people co-editing one invoice', () => {
   });
 
   it("shows the other's typing in the notes, with their caret", async () => {
+    const { alice, adele } = pair;
     const notes = adele.richText('Notes');
     await notes.click();
     await adele.page.keyboard.press('Control+End');
@@ -78,6 +68,7 @@ describe('two people co-editing one invoice', () => {
   });
 
   it('sees a line added, reordered and removed by the other, and totals agree', async () => {
+    const { alice, adele } = pair;
     await adele.page.getByRole('button', { name: '+ Add line' }).click();
     await adele.line('Description', 2).pressSequentially('Printing');
     await adele.line('Quantity', 2).fill('3');
@@ -115,6 +106,7 @@ describe('two people co-editing one invoice', () => {
   });
 
   it('drops the avatar of a person who leaves within seconds', async () => {
+    const { alice, adele } = pair;
     await adele.context.close();
     await expect.poll(() => alice.avatars().count(), WAIT).toBe(1);
   });

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditorPage } from './support/editorPage.ts';
-import { type E2E, startE2E } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEditorPair } from './support/pair.ts';
 
 const WAIT = { timeout: 20_000, interval: 100 };
 
 describe('editing offline', () => {
-  let e2e: E2E;
-  let alice: EditorPage;
-  let adele: EditorPage;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    const id = await e2e.createInvoice('alice@demo.test', {
-      buyer: { name: 'ACME' },
-      lines: [{ description: 'Design work', quantity: '2', unitPrice: '100', vatRate: '20' }],
-      notes: 'First note.',
-    });
-    alice = await e2e.openInvoice('alice@demo.test', id);
-    adele = await e2e.openInvoice('admin@demo.test', id);
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
+  const pair = useEditorPair({
+    buyer: { name: 'ACME' },
+    lines: [{ description: 'Design work', quantity: '2', unitPrice: '100', vatRate: '20' }],
+    notes: 'First note.',
   });
 
   it('merges what both people did while one was offline, losing nothing', async () => {
+    const { alice, adele } = pair;
     await alice.context.setOffline(true);
     await expect.poll(() => alice.connection().getAttribute('data-state'), WAIT).toBe('offline');
     // The other person disappears from the offline screen and vice versa.

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditorPage } from './support/editorPage.ts';
-import { type E2E, startE2E } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEditorPair } from './support/pair.ts';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('undo and redo', () => {
-  let e2e: E2E;
-  let alice: EditorPage;
-  let adele: EditorPage;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    const id = await e2e.createInvoice('alice@demo.test', {
-      buyer: { name: 'ACME' },
-      seller: { name: 'Lumen' },
-      lines: [{ description: 'Design work', quantity: '2', unitPrice: '100', vatRate: '20' }],
-      notes: 'Note.',
-    });
-    alice = await e2e.openInvoice('alice@demo.test', id);
-    adele = await e2e.openInvoice('admin@demo.test', id);
-  });
-
-  afterAll(async () => {
-    await e2e?.close();
+  const pair = useEditorPair({
+    buyer: { name: 'ACME' },
+    seller: { name: 'Lumen' },
+    lines: [{ description: 'Design work', quantity: '2', unitPrice: '100', vatRate: '20' }],
+    notes: 'Note.',
   });
 
   it("undoes only the person's own edit in a text field, never the other's", async () => {
+    const { alice, adele } = pair;
     // Alice types in a field; then Adèle types in the same field and in another one.
     const buyer = alice.field('Buyer name');
     await buyer.click();
@@ -60,6 +47,7 @@ describe('undo and redo', () => {
   });
 
   it("undoes the person's own line edits and rich-text typing, leaving the other's", async () => {
+    const { alice, adele } = pair;
     await alice.line('Quantity', 1).fill('5');
     await expect.poll(() => adele.line('Quantity', 1).inputValue(), WAIT).toBe('5');
     await adele.line('Unit price', 1).fill('120');
