@@ -1,5 +1,4 @@
 import type {
-  InvoiceInit,
   InvoiceSummary,
   Notification,
   NotificationListResponse,
@@ -9,22 +8,8 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from './support/api.ts';
 import { connect, waitFor } from './support/collabClient.ts';
+import { COMPLETE } from './support/fixtures.ts';
 import { addDemoUser, createInState, startTestApp, type TestApp } from './support/startTestApp.ts';
-
-const COMPLETE: InvoiceInit = {
-  issueDate: '2026-12-01',
-  dueDate: '2026-12-31',
-  seller: {
-    name: 'Atelier Lumen SAS',
-    address: '12 rue des Arts, Lyon',
-    vatId: 'FR32852146987',
-    siren: '852146987',
-  },
-  buyer: { name: 'ACME SARL', address: '1 rue X, Paris', vatId: 'FR61512948730' },
-  terms:
-    'Paiement à 30 jours. Pénalités de retard : 3 fois le taux légal. Indemnité forfaitaire de recouvrement : 40 €.',
-  lines: [{ description: 'Design', quantity: '2', unitPrice: '100', vatRate: '20' }],
-};
 
 const PEOPLE = ['admin', 'alice', 'bob', 'carol', 'cathy', 'dave', 'erin', 'vera', 'pat', 'rita'] as const;
 type Who = (typeof PEOPLE)[number];

@@ -4,30 +4,16 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InvoiceInit, MeResponse } from '@cofacture/shared';
+import type { MeResponse } from '@cofacture/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../src/app.ts';
 import { configFromEnv } from '../src/config.ts';
 import type { Webhook, WebhookDelivery, WebhookPayload } from '../src/services/webhooks/WebhookService.ts';
 import { api, login } from './support/api.ts';
 import { eventually, waitFor } from './support/collabClient.ts';
+import { COMPLETE } from './support/fixtures.ts';
 import { REPO_ROOT } from './support/spawnServer.ts';
 import { createInState, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/startTestApp.ts';
-
-const COMPLETE: InvoiceInit = {
-  issueDate: '2026-12-01',
-  dueDate: '2026-12-31',
-  seller: {
-    name: 'Atelier Lumen SAS',
-    address: '12 rue des Arts, Lyon',
-    vatId: 'FR32852146987',
-    siren: '852146987',
-  },
-  buyer: { name: 'ACME SARL', address: '1 rue X, Paris', vatId: 'FR61512948730' },
-  terms:
-    'Paiement à 30 jours. Pénalités de retard : 3 fois le taux légal. Indemnité forfaitaire de recouvrement : 40 €.',
-  lines: [{ description: 'Design', quantity: '2', unitPrice: '100', vatRate: '20' }],
-};
 
 interface Received {
   headers: IncomingHttpHeaders;
