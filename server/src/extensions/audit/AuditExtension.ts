@@ -8,9 +8,11 @@ import type { AuditService } from '../../services/audit/AuditService.ts';
 import type { Refusal } from '../guard/GuardExtension.ts';
 
 export interface AuditExtensionOptions {
-  /** Quiet time after a change before the document's new rows are projected. */
+  /** Quiet time after the last change before the document's new rows are projected. */
   delayMs: number;
-  /** Rows projected per turn of the event loop, so a long backlog never stalls the server. */
+  /** A document edited without pause is still projected at least this often. */
+  maxWaitMs: number;
+  /** Rows projected per turn of the event loop (~160 µs each), so no slice stalls the server. */
   rowsPerTurn: number;
 }
 
@@ -29,16 +31,28 @@ export class AuditExtension implements Extension {
 
   constructor(
     private readonly audit: AuditService,
-    private readonly options: AuditExtensionOptions = { delayMs: 1000, rowsPerTurn: 100 },
+    private readonly options: AuditExtensionOptions = { delayMs: 2000, maxWaitMs: 30_000, rowsPerTurn: 20 },
   ) {}
+
+  /** When the first change still waiting to be projected arrived, per document. */
+  private readonly waitingSince = new Map<string, number>();
 
   /** The guard's `onRejected` listener: the refused attempt is recorded for the log. */
   readonly onRejected = (documentName: string, userId: string, refusals: readonly Refusal[]): void => {
     this.audit.recordRejection(documentName, userId, refusals);
   };
 
+  /**
+   * Projection waits for a quiet moment (busy documents are exactly when the event loop is
+   * needed for edits), but never longer than `maxWaitMs` after the first pending change.
+   */
   async onChange({ documentName }: onChangePayload): Promise<void> {
-    this.schedule(documentName, this.options.delayMs);
+    const now = Date.now();
+    const since = this.waitingSince.get(documentName) ?? now;
+    this.waitingSince.set(documentName, since);
+    const delay = Math.min(this.options.delayMs, Math.max(0, since + this.options.maxWaitMs - now));
+    this.cancel(documentName);
+    this.schedule(documentName, delay);
   }
 
   async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
@@ -48,6 +62,7 @@ export class AuditExtension implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.cancel(documentName);
+    this.waitingSince.delete(documentName);
     this.audit.projector.forget(documentName);
   }
 
@@ -75,6 +90,7 @@ export class AuditExtension implements Extension {
 
   private run(name: string, maxRows = this.options.rowsPerTurn): void {
     if (this.destroyed) return;
+    this.waitingSince.delete(name);
     try {
       const result = this.audit.projector.project(name, { maxRows });
       if (!result.caughtUp) this.schedule(name, 0);
