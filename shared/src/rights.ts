@@ -82,3 +82,13 @@ export function canLock(roles: readonly Role[], path: string, status: InvoiceSta
 export function canBreakLocks(roles: readonly Role[]): boolean {
   return roles.includes('admin');
 }
+
+/** Verifying hash chains and exporting the raw log is for auditors and admins. */
+export function canAuditChain(roles: readonly Role[] | null | undefined): boolean {
+  return roles?.some((role) => role === 'admin' || role === 'auditor') ?? false;
+}
+
+/** Admins may remove anyone's comment (leaving a tombstone) or a whole thread. */
+export function canModerateComments(roles: readonly Role[] | null | undefined): boolean {
+  return roles?.includes('admin') ?? false;
+}

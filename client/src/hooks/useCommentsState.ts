@@ -1,4 +1,4 @@
-import { isReadOnlyRoleSet } from '@cofacture/shared';
+import { canModerateComments, isReadOnlyRoleSet } from '@cofacture/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CommentsContextValue } from '../components/comments/CommentsContext.ts';
 import { openCountByPath, type ThreadState } from '../lib/commentAnchors.ts';
@@ -27,7 +27,7 @@ export function useCommentsState(
 
   const roles = facts.roles;
   const canComment = !facts.readOnlyConnection && !(roles && roles.length > 0 && isReadOnlyRoleSet(roles));
-  const isAdmin = roles?.includes('admin') ?? false;
+  const isAdmin = canModerateComments(roles);
 
   const focusThread = useCallback((threadId: string) => {
     const view = viewsRef.current.find((v) => v.thread.id === threadId);

@@ -165,7 +165,5 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
   return match?.[1] ?? fallback;
 }
 
-/** Auditors and admins get the history link, the integrity badge and the exports. */
-export function canAudit(roles: readonly string[] | null | undefined): boolean {
-  return roles?.some((role) => role === 'admin' || role === 'auditor') ?? false;
-}
+/** Auditors and admins get the history link, the integrity badge and the exports (shared rule). */
+export { canAuditChain as canAudit } from '@cofacture/shared';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { commentsMap } from '../invoice/schema.ts';
+import { canModerateComments } from '../rights.ts';
 import type { Role } from '../roles.ts';
 import { type CommentMessage, THREAD_KEY } from './threads.ts';
 
@@ -24,7 +25,7 @@ const MAX_TEXT = 10_000;
 export function commentRefusals(doc: Y.Doc, tr: Y.Transaction, actor: CommentActor): CommentRefusal[] {
   const root = commentsMap(doc);
   const refusals: CommentRefusal[] = [];
-  const isAdmin = actor.roles.includes('admin');
+  const isAdmin = canModerateComments(actor.roles);
   const refuse = (threadId: string | null, reason: string) =>
     refusals.push({ path: threadId ? `comments.${threadId}` : 'comments', reason });
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { docName, type Role } from '@cofacture/shared';
+import { canAuditChain, docName, type Role } from '@cofacture/shared';
 import {
   AUDIT_ENTRY_KINDS,
   type AuditEntryKind,
@@ -49,9 +49,6 @@ const HistoryQuery = z.object({
 const StateQuery = z.object({ at: seq.optional() });
 const DiffQuery = z.object({ from: seq.default(0), to: seq.optional() });
 const ExportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
-
-/** Who reads what (docs/architecture.md "Audit"). */
-const AUDIT_ROLES: readonly Role[] = ['admin', 'auditor'];
 
 /**
  * The audit API (DESIGN §7): every member who can see an invoice may read its history, its
@@ -124,6 +121,6 @@ export function historyRoutes(
 }
 
 function requireAuditRole(roles: readonly Role[], what: 'verify' | 'export'): void {
-  if (!roles.some((role) => AUDIT_ROLES.includes(role)))
+  if (!canAuditChain(roles))
     throw new AppError('forbidden', `Only auditors and admins can ${what} the audit log.`);
 }
