@@ -206,11 +206,27 @@ function isWellFormedTextChange(
   const isPartyField = has(PARTIES, head) && has(PARTY_FIELDS, second) && third === undefined;
   const isDescription = head === KEY.lines && third === LINE_KEY.description && more.length === 0;
   if (!isPartyField && !isDescription) return false;
-  for (let item = type._start; item !== null; item = item.right) {
-    if (!item.deleted && isNewItem(transaction, item) && !(item.content instanceof Y.ContentString))
-      return false;
+  // Only this transaction's structs, found through the struct store: walking the whole text
+  // would cost one step per character ever typed in the field, on every keystroke.
+  for (const item of newItems(transaction)) {
+    if (item.parent === type && !item.deleted && !(item.content instanceof Y.ContentString)) return false;
   }
   return true;
+}
+
+/** The items a transaction created (before Yjs merges them into their neighbours). */
+function* newItems(transaction: Y.Transaction): Generator<Y.Item> {
+  const clients = transaction.doc.store.clients;
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    const structs = clients.get(client);
+    if (after <= before || structs === undefined) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i] as Y.Item | Y.GC;
+      if (struct.id.clock >= after) break;
+      if (struct instanceof Y.Item) yield struct;
+    }
+  }
 }
 
 const has = (list: readonly string[], value: string | undefined) =>
