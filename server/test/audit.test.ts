@@ -125,6 +125,26 @@ describe('change entries', () => {
     expect(entries[4]?.seqTo).toBe(head);
   });
 
+  it('projects what the last client wrote once the document unloads, without anyone asking', async () => {
+    const id = await createInState(app, BASE);
+    const alice = await open(id, 'alice');
+    for (let i = 0; i < 60; i++) setLineField(alice.doc, 'l1', 'quantity', String(i + 2), 'alice');
+    await alice.settled();
+    alice.destroy();
+    const name = docName(id);
+    await waitFor(() => !app.hocuspocus.documents.has(name), 'document unloaded', 20_000);
+    const head = app.services.store.lastSeq(name);
+    const watermark = app.services.db.prepare<[string], { seq: number }>(
+      'SELECT seq FROM audit_watermarks WHERE doc = ?',
+    );
+    // Projected in slices on timers after the unload, not in one blocking pass inside it.
+    await waitFor(() => (watermark.get(name)?.seq ?? 0) >= head, 'projected to the head', 20_000);
+    const { entries, pending } = await history(id);
+    expect(pending).toEqual([]);
+    expect(entries).toHaveLength(61); // the creation, then one entry per quantity change
+    expect(entries.at(-1)?.summary).toBe('line 1 (Design) quantity 60 → 61');
+  });
+
   it('records lock, comment, workflow and rejected-edit events, each by its authenticated user', async () => {
     const complete = DEMO_INVOICES[0] as InvoiceInit;
     const id = await createInState(app, { ...complete, buyer: { ...complete.buyer, name: 'ACME' } });
