@@ -45,6 +45,16 @@ export function buildRows(results: Results): Row[] {
     }
     rows.push({
       group: `1. propagation, ${editors} editors (ms)`,
+      label: 'p50 per delivery (each receiver on its own)',
+      values: perTarget((t) => of(t)?.rounds.map((r) => r.perDeliveryP50)),
+    });
+    rows.push({
+      group: `1. propagation, ${editors} editors (ms)`,
+      label: 'p50 until the first receiver',
+      values: perTarget((t) => of(t)?.rounds.map((r) => r.firstDeliveryP50)),
+    });
+    rows.push({
+      group: `1. propagation, ${editors} editors (ms)`,
       label: 'server event-loop delay max',
       values: perTarget((t) => of(t)?.rounds.map((r) => r.serverLoopMaxMs)),
     });

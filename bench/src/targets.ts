@@ -20,7 +20,8 @@ export interface Target {
   readonly inspector: Inspector | null;
   /** Makes `count` invoices with this content and returns their document names. */
   createInvoices(count: number, init: InvoiceInit): Promise<string[]>;
-  connect(name: string): BenchClient;
+  /** `seat` picks who connects where a target knows people (Cofacture: two, in turn). */
+  connect(name: string, seat?: number): BenchClient;
   /**
    * Opens `n` clients on an invoice and resolves once each holds its whole structure. On a bare
    * server the first client writes that structure (as Cofacture's server does on create).
@@ -96,9 +97,16 @@ async function startCofacture(options: StartOptions): Promise<Target> {
   });
   const base = `http://127.0.0.1:${server.port}`;
   const wsUrl = `ws://127.0.0.1:${server.port}/collab`;
-  const token = await login(base, 'alice@demo.test', 'cofacture-demo');
+  // Editors take turns as two people who may both edit a draft, so per-user work (the last
+  // editor for four-eyes, lock holders) happens as it would in a real team.
+  const tokens = [
+    await login(base, 'alice@demo.test', 'cofacture-demo'),
+    await login(base, 'admin@demo.test', 'cofacture-demo'),
+  ];
+  const token = tokens[0] as string;
   const inits = new Map<string, InvoiceInit>();
-  const connect = (name: string) => hocuspocusClient(wsUrl, name, token);
+  const connect = (name: string, seat = 0) =>
+    hocuspocusClient(wsUrl, name, tokens[seat % tokens.length] as string);
   return {
     name: 'cofacture',
     server,
@@ -147,19 +155,19 @@ function startBare(name: 'hocuspocus' | 'y-websocket', server: ServerProcess): T
 }
 
 async function openClients(
-  connect: (name: string) => BenchClient,
+  connect: (name: string, seat: number) => BenchClient,
   name: string,
   n: number,
   init: InvoiceInit | undefined,
   writeStructure: boolean,
 ): Promise<BenchClient[]> {
   if (!init) throw new Error(`${name} was not created by this bench run`);
-  const first = connect(name);
+  const first = connect(name, 0);
   await withProblems(first, first.synced, `first sync of ${name}`);
   if (writeStructure && !isComplete(first.doc, init)) initInvoiceDoc(first.doc, init, BENCH_ORIGIN);
   await until(first.doc, () => isComplete(first.doc, init), `structure of ${name}`);
-  const rest = await mapLimit(Array.from({ length: n - 1 }), 10, async () => {
-    const client = connect(name);
+  const rest = await mapLimit(Array.from({ length: n - 1 }), 10, async (_, i) => {
+    const client = connect(name, i + 1);
     await withProblems(client, client.synced, `sync of ${name}`);
     await until(client.doc, () => isComplete(client.doc, init), `structure of ${name}`);
     return client;

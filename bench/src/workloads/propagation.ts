@@ -17,6 +17,10 @@ export interface PropagationSettings {
 }
 
 export interface PropagationRound extends LatencySummary {
+  /** Each receiving editor counted on its own (the figures above wait for the last one). */
+  perDeliveryP50: number;
+  /** Until the first other editor applied the edit: the server's part, least fan-in. */
+  firstDeliveryP50: number;
   sent: number;
   /** Edits that some other editor of the invoice had not seen 5 s after the round. */
   lost: number;
@@ -53,6 +57,8 @@ interface Pending {
 export class PropagationSession {
   private readonly pending = new Map<string, Pending>();
   private samples: number[] = [];
+  private deliveries: number[] = [];
+  private firsts: number[] = [];
 
   private constructor(
     readonly target: Target,
@@ -80,6 +86,11 @@ export class PropagationSession {
   private seen(key: string): void {
     const entry = this.pending.get(key);
     if (!entry) return;
+    if (entry.measured) {
+      const latency = performance.now() - entry.sentAt;
+      this.deliveries.push(latency);
+      if (entry.remaining === this.s.editorsPerInvoice - 1) this.firsts.push(latency);
+    }
     entry.remaining -= 1;
     if (entry.remaining > 0) return;
     this.pending.delete(key);
@@ -94,6 +105,8 @@ export class PropagationSession {
   async round(): Promise<PropagationRound> {
     const { s, target } = this;
     this.samples = [];
+    this.deliveries = [];
+    this.firsts = [];
     const editors = this.groups.flatMap((group, g) => {
       const ids = lineIds((group[0] as BenchClient).doc);
       return group.map((client, i) => ({ client, g, lineId: ids[i % ids.length] as string }));
@@ -157,6 +170,8 @@ export class PropagationSession {
     for (const [key, p] of this.pending) if (p.measured || p.sentAt < start + endMs) this.pending.delete(key);
     return {
       ...summarize(this.samples),
+      perDeliveryP50: summarize(this.deliveries).p50,
+      firstDeliveryP50: summarize(this.firsts).p50,
       sent,
       lost,
       errors,

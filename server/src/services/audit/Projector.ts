@@ -24,7 +24,11 @@ export interface ProjectorOptions {
   groupSpanMs: number;
   /** A snapshot is written at least this often (in rows) while projecting: replay's checkpoints. */
   checkpointEvery: number;
-  /** Shadow documents kept in memory between runs (least recently used go first). */
+  /**
+   * Shadow documents kept in memory between runs (least recently used go first). Above the
+   * number of documents busy at once: a rebuilt cursor replays up to `checkpointEvery` rows in
+   * one go. An unloaded document's shadow goes once its projection caught up.
+   */
   cacheSize: number;
 }
 
@@ -32,7 +36,7 @@ export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = {
   groupGapMs: 5000,
   groupSpanMs: 120_000,
   checkpointEvery: 500,
-  cacheSize: 64,
+  cacheSize: 256,
 };
 
 /** An entry being built; written once closed and once nothing before it is still open. */

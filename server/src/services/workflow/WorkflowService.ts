@@ -66,6 +66,9 @@ export class WorkflowService {
   private hocuspocus: Hocuspocus | null = null;
   private readonly emitter = new EventEmitter();
   private readonly lastEditors = new Map<string, string>();
+  /** Last editors not written to SQL yet (see `noteContentEdit`). */
+  private readonly unwrittenEditors = new Map<string, string>();
+  private writeScheduled = false;
   private readonly stmt;
 
   constructor(
@@ -97,7 +100,7 @@ export class WorkflowService {
   async available(invoiceId: string, actor: WorkflowActor): Promise<AvailableAction[]> {
     const connection = await this.docs().openDirectConnection(docName(invoiceId), { workflow: true });
     try {
-      const row = this.stmt.row.get(invoiceId);
+      const row = this.row(invoiceId);
       if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
       const facts = this.facts(row, connection.document as Y.Doc);
       const levels = this.settings(row.orgId).approvalLevels;
@@ -158,11 +161,34 @@ export class WorkflowService {
     return { approvalLevels, numberFormat };
   }
 
-  /** Called for every accepted content edit; writes only when the last editor changes. */
+  /**
+   * Called for every accepted content edit, before Yjs broadcasts it. Two people taking turns
+   * on one invoice would cost a commit per keystroke there, so the write waits for the end of
+   * this turn of the event loop, in one transaction; every read of the row writes first.
+   */
   noteContentEdit(invoiceId: string, userId: string): void {
     if (this.lastEditors.get(invoiceId) === userId) return;
     this.lastEditors.set(invoiceId, userId);
-    this.stmt.setLastEditor.run(userId, invoiceId);
+    this.unwrittenEditors.set(invoiceId, userId);
+    if (this.writeScheduled) return;
+    this.writeScheduled = true;
+    setImmediate(() => this.writeLastEditors());
+  }
+
+  private writeLastEditors(): void {
+    this.writeScheduled = false;
+    if (this.unwrittenEditors.size === 0 || !this.db.open) return;
+    const edits = [...this.unwrittenEditors];
+    this.unwrittenEditors.clear();
+    this.db.transaction(() => {
+      for (const [invoiceId, userId] of edits) this.stmt.setLastEditor.run(userId, invoiceId);
+    })();
+  }
+
+  /** The invoice's row, with every edit noted so far: four-eyes decides on its last editor. */
+  private row(invoiceId: string): InvoiceRow | undefined {
+    this.writeLastEditors();
+    return this.stmt.row.get(invoiceId);
   }
 
   /** Workflow facts for one invoice and its live document, as the rules see them. */
@@ -231,7 +257,7 @@ export class WorkflowService {
     input: ActionInput,
     doc: Y.Doc,
   ) {
-    const row = this.stmt.row.get(invoiceId);
+    const row = this.row(invoiceId);
     if (!row) throw new AppError('not_found', `No invoice ${invoiceId}.`);
     const facts = this.facts(row, doc);
     const decision = decideAction(
@@ -272,7 +298,7 @@ export class WorkflowService {
 
   private createCreditNote(originalId: string, actor: WorkflowActor, original: Y.Doc): string {
     const source = readInvoice(original);
-    const row = this.stmt.row.get(originalId) as InvoiceRow;
+    const row = this.row(originalId) as InvoiceRow;
     const reference = `Avoir sur la facture ${source.number ?? originalId} du ${source.issueDate || '—'}.`;
     const today = new Date().toISOString().slice(0, 10);
     const init: InvoiceInit = {
