@@ -291,7 +291,7 @@ try {
       }
       entry.rounds.push(round);
       log(
-        `2. ${name}: p50 ${round.p50.toFixed(2)} p99 ${round.p99.toFixed(2)} max ${round.max.toFixed(1)} ms, ${round.errors + round.lost} errors; server loop p99 ${round.serverLoopP99Ms.toFixed(1)} max ${round.serverLoopMaxMs.toFixed(1)} ms, CPU ${(round.serverCpuSeconds / round.seconds).toFixed(2)}; others ${round.otherCores.toFixed(2)} cores`,
+        `2. ${name}: p50 ${round.p50.toFixed(2)} p99 ${round.p99.toFixed(2)} max ${round.max.toFixed(1)} ms, ${round.errors + round.lost} errors; server loop p99 ${round.serverLoopP99Ms.toFixed(1)} max ${round.serverLoopMaxMs.toFixed(1)} ms, GC pause max ${round.serverGcMaxMs.toFixed(1)} ms, CPU ${(round.serverCpuSeconds / round.seconds).toFixed(2)}; load generator lag max ${round.loadgenLagMaxMs.toFixed(1)} ms; others ${round.otherCores.toFixed(2)} cores`,
       );
     });
     for (const session of sessions.values()) session.close();

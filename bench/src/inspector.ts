@@ -7,6 +7,13 @@ export interface MemoryUsage {
   arrayBuffers: number;
 }
 
+export interface LoopDelay {
+  p99: number;
+  max: number;
+  /** Longest garbage-collection pause. */
+  gcMax: number;
+}
+
 /**
  * A minimal client of Node's inspector protocol, for a server started with
  * `--inspect=127.0.0.1:0`: it forces a full garbage collection and reads the server's own
@@ -59,25 +66,41 @@ export class Inspector {
     return JSON.parse(result.result.value) as MemoryUsage;
   }
 
-  /** Starts a histogram of the server's event-loop delay (1 ms resolution) inside the server. */
+  /**
+   * Starts, inside the server, a histogram of its event-loop delay (1 ms resolution) and a
+   * tally of its garbage-collection pauses: a long delay with a long pause is the collector's.
+   */
   async installLoopMonitor(): Promise<void> {
     await this.call('Runtime.evaluate', {
       // The command-line API provides `require`, even in an ES module program.
-      expression:
-        "globalThis.__benchLoop = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 1 }); __benchLoop.enable(); true",
+      expression: `(() => {
+        const hooks = require('node:perf_hooks');
+        globalThis.__benchLoop = hooks.monitorEventLoopDelay({ resolution: 1 });
+        __benchLoop.enable();
+        globalThis.__benchGc = { max: 0 };
+        new hooks.PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) __benchGc.max = Math.max(__benchGc.max, entry.duration);
+        }).observe({ entryTypes: ['gc'] });
+        return true;
+      })()`,
       includeCommandLineAPI: true,
       returnByValue: true,
     });
   }
 
-  /** The server's event-loop delay since the last reset, in ms; resets it. */
-  async loopDelay(): Promise<{ p99: number; max: number }> {
+  /** The server's event-loop delay and longest GC pause since the last reset, in ms; resets them. */
+  async loopDelay(): Promise<LoopDelay> {
     const result = (await this.call('Runtime.evaluate', {
-      expression:
-        '(() => { const h = globalThis.__benchLoop; const d = JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6 }); h.reset(); return d; })()',
+      expression: `(() => {
+        const h = globalThis.__benchLoop;
+        const d = JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6, gcMax: __benchGc.max });
+        h.reset();
+        __benchGc.max = 0;
+        return d;
+      })()`,
       returnByValue: true,
     })) as { result: { value: string } };
-    return JSON.parse(result.result.value) as { p99: number; max: number };
+    return JSON.parse(result.result.value) as LoopDelay;
   }
 
   close(): void {

@@ -60,6 +60,11 @@ export function buildRows(results: Results): Row[] {
     });
     rows.push({
       group: `1. propagation, ${editors} editors (ms)`,
+      label: 'server GC pause max',
+      values: perTarget((t) => of(t)?.rounds.map((r) => r.serverGcMaxMs)),
+    });
+    rows.push({
+      group: `1. propagation, ${editors} editors (ms)`,
       label: 'noise: other processes (cores busy)',
       values: perTarget((t) => of(t)?.rounds.map((r) => r.otherCores)),
       noRatio: true,
@@ -81,6 +86,11 @@ export function buildRows(results: Results): Row[] {
       group,
       label: 'server event-loop delay max (ms)',
       values: perTarget((t) => of(t)?.map((r) => r.serverLoopMaxMs)),
+    });
+    rows.push({
+      group,
+      label: 'server GC pause max (ms)',
+      values: perTarget((t) => of(t)?.map((r) => r.serverGcMaxMs)),
     });
     rows.push({
       group,
@@ -108,6 +118,12 @@ export function buildRows(results: Results): Row[] {
       group,
       label: 'load generator lag p99 (ms)',
       values: perTarget((t) => of(t)?.map((r) => r.loadgenLagP99Ms)),
+      noRatio: true,
+    });
+    rows.push({
+      group,
+      label: 'load generator lag max (ms)',
+      values: perTarget((t) => of(t)?.map((r) => r.loadgenLagMaxMs)),
       noRatio: true,
     });
   }

@@ -31,11 +31,15 @@ export interface PropagationRound extends LatencySummary {
   serverRssBytes: number;
   /** The load generator's own event-loop delay, p99: when high, latencies include it. */
   loadgenLagP99Ms: number;
+  /** …and its longest stall (e.g. a GC of the 1 500 replicas it holds), which every edit in flight waits out. */
+  loadgenLagMaxMs: number;
   /** Cores used meanwhile by processes that are not this bench's (a shared machine's noise). */
   otherCores: number;
   /** The server's own event-loop delay in the window (read through its inspector). */
   serverLoopP99Ms: number;
   serverLoopMaxMs: number;
+  /** The server's longest garbage-collection pause in the window. */
+  serverGcMaxMs: number;
 }
 
 const FIELD = 'unitPrice';
@@ -159,7 +163,7 @@ export class PropagationSession {
     const serverCpuSeconds = cpuSeconds(target.server.pid) - cpu0;
     const otherCores = stopOthers();
     const errors = this.problems() - problems0;
-    const loop = (await target.inspector?.loopDelay()) ?? { p99: Number.NaN, max: Number.NaN };
+    const loop = (await target.inspector?.loopDelay()) ?? { p99: Number.NaN, max: Number.NaN, gcMax: Number.NaN };
     lag.disable();
     clearTimeout(windowStart);
     const drainStart = Date.now();
@@ -179,9 +183,11 @@ export class PropagationSession {
       serverCpuSeconds,
       serverRssBytes: residentBytes(target.server.pid).rss,
       loadgenLagP99Ms: lag.percentile(99) / 1e6,
+      loadgenLagMaxMs: lag.max / 1e6,
       otherCores,
       serverLoopP99Ms: loop.p99,
       serverLoopMaxMs: loop.max,
+      serverGcMaxMs: loop.gcMax,
     };
   }
 
