@@ -163,7 +163,11 @@ export class PropagationSession {
     const serverCpuSeconds = cpuSeconds(target.server.pid) - cpu0;
     const otherCores = stopOthers();
     const errors = this.problems() - problems0;
-    const loop = (await target.inspector?.loopDelay()) ?? { p99: Number.NaN, max: Number.NaN, gcMax: Number.NaN };
+    const loop = (await target.inspector?.loopDelay()) ?? {
+      p99: Number.NaN,
+      max: Number.NaN,
+      gcMax: Number.NaN,
+    };
     lag.disable();
     clearTimeout(windowStart);
     const drainStart = Date.now();
