@@ -22,6 +22,7 @@ const USAGE = `pnpm bench [-- options]
   --rounds N           rounds per figure (default 3, quick 2)
   --only LIST          workloads to run, e.g. 1,2 (default 1,2,3,4,5,6; 6 = audit replay and verify)
   --targets LIST       e.g. cofacture,y-websocket (default all three)
+  --editors LIST       workload 1's editor counts, e.g. 20 (default 2,5,20)
   --no-profile         skip the profiled Cofacture run behind workload 5's breakdown
   --cpu-prof           run every server under node --cpu-prof (profiles in bench/results/profiles)
   --docs / --no-docs   update docs/benchmarks.md (default: on for full runs)
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     only: { type: 'string', default: '1,2,3,4,5,6' },
     targets: { type: 'string', default: TARGETS.join(',') },
+    editors: { type: 'string', default: '2,5,20' },
     'no-profile': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     docs: { type: 'boolean' },
@@ -78,7 +80,7 @@ const settings = {
   cofactureServer: values['cofacture-root'] ?? 'this working tree',
   rounds,
   propagation: {
-    sizes: [2, 5, 20],
+    sizes: values.editors.split(',').map(Number),
     invoices: 1,
     linesPerInvoice: 20,
     editsPerSecond: 10,
@@ -241,7 +243,7 @@ try {
         for (const session of sessions.values()) session.close();
         for (const p of results.propagation.filter((x) => x.editors === editors))
           log(
-            `1. ${editors} editors, ${p.target}: p50 ${ms(p.rounds.map((x) => x.p50))} p99 ${ms(p.rounds.map((x) => x.p99))} ms`,
+            `1. ${editors} editors, ${p.target}: p50 ${ms(p.rounds.map((x) => x.p50))} p99 ${ms(p.rounds.map((x) => x.p99))} ms; server residence p50 ${ms(p.rounds.map((x) => x.serverResidenceLastP50))} ms`,
           );
       }
     }

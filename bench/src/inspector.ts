@@ -12,6 +12,12 @@ export interface LoopDelay {
   max: number;
   /** Longest garbage-collection pause. */
   gcMax: number;
+  /**
+   * Server residence of a message that the server passed on to other sockets: from the socket
+   * read that brought it to the write of that fan-out's first / last frame (ms). Latency
+   * minus this is the network and the clients (the load generator's replicas).
+   */
+  residence: { count: number; firstP50: number; lastP50: number; lastP99: number };
 }
 
 /**
@@ -81,6 +87,38 @@ export class Inspector {
         new hooks.PerformanceObserver((list) => {
           for (const entry of list.getEntries()) __benchGc.max = Math.max(__benchGc.max, entry.duration);
         }).observe({ entryTypes: ['gc'] });
+        // Residence: a read's fan-out is every write to another socket before the next read
+        // (Node drains the microtasks, where Hocuspocus broadcasts, between two socket reads).
+        const net = require('node:net');
+        const now = () => hooks.performance.now();
+        const r = globalThis.__benchResidence = { from: null, t0: 0, first: 0, last: 0, firsts: [], lasts: [] };
+        const close = () => {
+          if (r.from !== null && r.last > 0 && r.lasts.length < 1e6) {
+            r.firsts.push(r.first - r.t0);
+            r.lasts.push(r.last - r.t0);
+          }
+          r.from = null;
+        };
+        const emit = net.Socket.prototype.emit;
+        net.Socket.prototype.emit = function (event, ...rest) {
+          if (event === 'data') {
+            close();
+            r.from = this;
+            r.t0 = now();
+            r.first = 0;
+            r.last = 0;
+          }
+          return emit.call(this, event, ...rest);
+        };
+        const write = net.Socket.prototype.write;
+        net.Socket.prototype.write = function (...rest) {
+          if (r.from !== null && this !== r.from) {
+            r.last = now();
+            if (r.first === 0) r.first = r.last;
+          }
+          return write.apply(this, rest);
+        };
+        r.close = close;
         return true;
       })()`,
       includeCommandLineAPI: true,
@@ -88,14 +126,23 @@ export class Inspector {
     });
   }
 
-  /** The server's event-loop delay and longest GC pause since the last reset, in ms; resets them. */
+  /** The server's event-loop delay, longest GC pause and residence since the last reset, in ms; resets them. */
   async loopDelay(): Promise<LoopDelay> {
     const result = (await this.call('Runtime.evaluate', {
       expression: `(() => {
         const h = globalThis.__benchLoop;
-        const d = JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6, gcMax: __benchGc.max });
+        const r = globalThis.__benchResidence;
+        r.close();
+        const at = (values, p) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+        };
+        const residence = { count: r.lasts.length, firstP50: at(r.firsts, 50), lastP50: at(r.lasts, 50), lastP99: at(r.lasts, 99) };
+        const d = JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6, gcMax: __benchGc.max, residence });
         h.reset();
         __benchGc.max = 0;
+        r.firsts = [];
+        r.lasts = [];
         return d;
       })()`,
       returnByValue: true,

@@ -53,6 +53,17 @@ export function buildRows(results: Results): Row[] {
       label: 'p50 until the first receiver',
       values: perTarget((t) => of(t)?.rounds.map((r) => r.firstDeliveryP50)),
     });
+    for (const [label, key] of [
+      ['server residence p50: read → write to the first receiver', 'serverResidenceFirstP50'],
+      ['server residence p50: read → write to the last receiver', 'serverResidenceLastP50'],
+      ['server residence p99: read → write to the last receiver', 'serverResidenceLastP99'],
+    ] as const) {
+      rows.push({
+        group: `1. propagation, ${editors} editors (ms)`,
+        label,
+        values: perTarget((t) => of(t)?.rounds.map((r) => r[key])),
+      });
+    }
     rows.push({
       group: `1. propagation, ${editors} editors (ms)`,
       label: 'server event-loop delay max',
@@ -77,6 +88,11 @@ export function buildRows(results: Results): Row[] {
     rows.push({ group, label: 'latency p50 (ms)', values: perTarget((t) => of(t)?.map((r) => r.p50)) });
     rows.push({ group, label: 'latency p99 (ms)', values: perTarget((t) => of(t)?.map((r) => r.p99)) });
     rows.push({ group, label: 'latency max (ms)', values: perTarget((t) => of(t)?.map((r) => r.max)) });
+    rows.push({
+      group,
+      label: 'server residence p99: read → write to the last receiver (ms)',
+      values: perTarget((t) => of(t)?.map((r) => r.serverResidenceLastP99)),
+    });
     rows.push({
       group,
       label: 'server event-loop delay p99 (ms)',

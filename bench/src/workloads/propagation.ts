@@ -3,6 +3,7 @@ import { setLineField, visibleLines } from '@cofacture/shared';
 import { type BenchClient, mapLimit, sleep } from '../clients.ts';
 import { benchInvoice, lineIds } from '../invoices.ts';
 import { cpuSeconds, otherLoad, residentBytes } from '../proc.ts';
+import type { LoopDelay } from '../inspector.ts';
 import { type LatencySummary, summarize } from '../stats.ts';
 import type { Target } from '../targets.ts';
 
@@ -40,7 +41,18 @@ export interface PropagationRound extends LatencySummary {
   serverLoopMaxMs: number;
   /** The server's longest garbage-collection pause in the window. */
   serverGcMaxMs: number;
+  /** From the server's read of an edit to its write to the first / last receiver (ms). */
+  serverResidenceFirstP50: number;
+  serverResidenceLastP50: number;
+  serverResidenceLastP99: number;
 }
+
+const NO_LOOP_READING: LoopDelay = {
+  p99: Number.NaN,
+  max: Number.NaN,
+  gcMax: Number.NaN,
+  residence: { count: 0, firstP50: Number.NaN, lastP50: Number.NaN, lastP99: Number.NaN },
+};
 
 const FIELD = 'unitPrice';
 const ORIGIN = 'bench-editor';
@@ -163,11 +175,7 @@ export class PropagationSession {
     const serverCpuSeconds = cpuSeconds(target.server.pid) - cpu0;
     const otherCores = stopOthers();
     const errors = this.problems() - problems0;
-    const loop = (await target.inspector?.loopDelay()) ?? {
-      p99: Number.NaN,
-      max: Number.NaN,
-      gcMax: Number.NaN,
-    };
+    const loop = (await target.inspector?.loopDelay()) ?? NO_LOOP_READING;
     lag.disable();
     clearTimeout(windowStart);
     const drainStart = Date.now();
@@ -192,6 +200,9 @@ export class PropagationSession {
       serverLoopP99Ms: loop.p99,
       serverLoopMaxMs: loop.max,
       serverGcMaxMs: loop.gcMax,
+      serverResidenceFirstP50: loop.residence.firstP50 ?? Number.NaN,
+      serverResidenceLastP50: loop.residence.lastP50 ?? Number.NaN,
+      serverResidenceLastP99: loop.residence.lastP99 ?? Number.NaN,
     };
   }
 

@@ -11,7 +11,7 @@ import {
   type ServerMessage,
   touchedPaths,
 } from '@cofacture/shared';
-import { type afterLoadDocumentPayload, Connection, type Extension } from '@hocuspocus/server';
+import { Connection, type Extension, type onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { ConnectionContext } from '../context.ts';
 import { narrowStackItem, type StackItem } from './narrowStackItem.ts';
@@ -57,7 +57,14 @@ export class GuardExtension implements Extension {
 
   constructor(private readonly listeners: GuardListeners = {}) {}
 
-  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+  /**
+   * Registered at load, before Persistence (afterLoadDocument) adds its append listener to the
+   * document's `update` event and after Hocuspocus's own broadcast listener (added when the
+   * document was created): so the check runs once the update has left for the other clients,
+   * off the path of every collaborator's latency, and still before the update is appended
+   * (the audit pairs a refusal with the row that follows it) and acknowledged.
+   */
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const undo = new Y.UndoManager([invoiceMap(document), locksMap(document), commentsMap(document)], {
       captureTimeout: 0,
       trackedOrigins: new Set([Connection]),
@@ -68,28 +75,40 @@ export class GuardExtension implements Extension {
     undo.on('stack-item-added', ({ stackItem }: { stackItem: StackItem }) => {
       captured = stackItem;
     });
-    // Registered after the UndoManager's own handler, so `captured` is this transaction's item
-    // (or null when the transaction changed nothing in scope).
-    const pending: (() => void)[] = [];
+    // Only the capture happens before the broadcast: the UndoManager's own handler (registered
+    // first) has just taken this transaction's item and kept its deleted items from GC, which
+    // is what lets the check below read them after the transaction's cleanup.
+    const unchecked: { transaction: Y.Transaction; stackItem: StackItem | null }[] = [];
     document.on('afterTransaction', (transaction: Y.Transaction) => {
       if (!(transaction.origin instanceof Connection)) return;
-      const stackItem = captured;
+      unchecked.push({ transaction, stackItem: captured });
       captured = null;
+    });
+    const pending: (() => void)[] = [];
+    const checkNext = (transaction?: Y.Transaction) => {
+      const at = transaction ? unchecked.findIndex((u) => u.transaction === transaction) : 0;
+      const entry = at === -1 ? undefined : unchecked.splice(at, 1)[0];
+      if (!entry || !(entry.transaction.origin instanceof Connection)) return;
       const compensate = this.check(
         documentName,
         document,
         undo,
-        transaction,
-        transaction.origin,
-        stackItem,
-        pending.length > 0,
+        entry.transaction,
+        entry.transaction.origin,
+        entry.stackItem,
+        pending.length > 0 || unchecked.length > 0,
       );
       if (compensate) pending.push(compensate);
-    });
+    };
+    document.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) =>
+      checkNext(transaction),
+    );
     // Compensations run once the refused transaction is fully done — so its logged update holds
     // only what its author sent — and still before Hocuspocus acks it (the ack follows the
-    // whole applyUpdate call, and this event ends it).
+    // whole applyUpdate call, and this event ends it). A transaction that wrote nothing had no
+    // `update` event: it is checked here.
     document.on('afterAllTransactions', () => {
+      while (unchecked.length > 0) checkNext();
       for (const job of pending.splice(0)) job();
     });
     document.on('destroy', () => undo.destroy());
