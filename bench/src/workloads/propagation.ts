@@ -1,9 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setLineField, visibleLines } from '@cofacture/shared';
 import { type BenchClient, mapLimit, sleep } from '../clients.ts';
+import type { LoopDelay } from '../inspector.ts';
 import { benchInvoice, lineIds } from '../invoices.ts';
 import { cpuSeconds, otherLoad, residentBytes } from '../proc.ts';
-import type { LoopDelay } from '../inspector.ts';
 import { type LatencySummary, summarize } from '../stats.ts';
 import type { Target } from '../targets.ts';
 
