@@ -66,6 +66,11 @@ export function buildRows(results: Results): Row[] {
     }
     rows.push({
       group: `1. propagation, ${editors} editors (ms)`,
+      label: 'load generator CPU per delivery (µs; all receivers share it)',
+      values: perTarget((t) => of(t)?.rounds.map((r) => r.loadgenCpuMicrosPerDelivery)),
+    });
+    rows.push({
+      group: `1. propagation, ${editors} editors (ms)`,
       label: 'server event-loop delay max',
       values: perTarget((t) => of(t)?.rounds.map((r) => r.serverLoopMaxMs)),
     });

@@ -29,6 +29,12 @@ export interface PropagationRound extends LatencySummary {
   errors: number;
   seconds: number;
   serverCpuSeconds: number;
+  /**
+   * The load generator's own CPU per delivery (its sends included): what one replica costs to
+   * receive and apply an edit through the target's provider. Every receiver of an edit lives
+   * in this one process, so an edit reaches the last of them after about (n − 1) of these.
+   */
+  loadgenCpuMicrosPerDelivery: number;
   serverRssBytes: number;
   /** The load generator's own event-loop delay, p99: when high, latencies include it. */
   loadgenLagP99Ms: number;
@@ -131,6 +137,7 @@ export class PropagationSession {
     const endMs = s.warmupMs + s.roundMs;
     let sent = 0;
     let cpu0 = Number.NaN;
+    let ownCpu0 = process.cpuUsage();
     let problems0 = 0;
     let stopOthers = () => Number.NaN;
     const lag = monitorEventLoopDelay({ resolution: 5 });
@@ -138,6 +145,7 @@ export class PropagationSession {
     const windowStart = setTimeout(() => {
       target.inspector?.loopDelay().catch(() => {});
       cpu0 = cpuSeconds(target.server.pid);
+      ownCpu0 = process.cpuUsage();
       problems0 = this.problems();
       stopOthers = otherLoad();
       lag.enable();
@@ -173,6 +181,7 @@ export class PropagationSession {
     // The window is the sending time; CPU and load are read when the last edit left.
     while (Number.isNaN(cpu0)) await sleep(1);
     const serverCpuSeconds = cpuSeconds(target.server.pid) - cpu0;
+    const ownCpu = process.cpuUsage(ownCpu0);
     const otherCores = stopOthers();
     const errors = this.problems() - problems0;
     const loop = (await target.inspector?.loopDelay()) ?? NO_LOOP_READING;
@@ -193,6 +202,7 @@ export class PropagationSession {
       errors,
       seconds: s.roundMs / 1000,
       serverCpuSeconds,
+      loadgenCpuMicrosPerDelivery: (ownCpu.user + ownCpu.system) / (sent * (s.editorsPerInvoice - 1)),
       serverRssBytes: residentBytes(target.server.pid).rss,
       loadgenLagP99Ms: lag.percentile(99) / 1e6,
       loadgenLagMaxMs: lag.max / 1e6,
