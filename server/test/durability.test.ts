@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DB_FILE } from '../src/services/Services.ts';
-import { createInvoice, login } from './support/api.ts';
+import { api, createInvoice, login } from './support/api.ts';
 import { connect } from './support/collabClient.ts';
+import { COMPLETE } from './support/fixtures.ts';
 import { type SpawnedServer, spawnServer } from './support/spawnServer.ts';
 
 const servers: SpawnedServer[] = [];
@@ -60,6 +61,38 @@ describe('durability', () => {
     expect(readInvoice(last.doc).lines).toHaveLength(20);
     last.destroy();
   }, 240_000);
+
+  it('who edited last survives kill -9 with the edit: four-eyes still refuses that person', async () => {
+    let server = await start();
+    const dataDir = server.dataDir;
+    const alice = await login(server.url, 'alice@demo.test');
+    const bob = await login(server.url, 'bob@demo.test');
+    const id = await createInvoice(server.url, alice, { invoice: COMPLETE });
+    const submit = await api(server.url, `/api/invoices/${id}/actions/submit`, {
+      method: 'POST',
+      token: alice,
+      body: {},
+    });
+    expect(submit.status).toBe(200);
+    // Bob (verifier) corrects the buyer during review; the crash comes right after the ack.
+    const client = await connect(server.wsUrl, id, bob);
+    setPartyField(client.doc, 'buyer', 'name', 'ACME SAS', 'test');
+    await client.settled();
+    client.destroy();
+    await server.kill9();
+    server = await start(dataDir);
+    const verify = await api<{ error: { message: string } }>(
+      server.url,
+      `/api/invoices/${id}/actions/verify`,
+      {
+        method: 'POST',
+        token: await login(server.url, 'bob@demo.test'),
+        body: {},
+      },
+    );
+    expect(verify.status).toBe(422);
+    expect(verify.body.error.message).toMatch(/Four-eyes rule: you made the last change/);
+  }, 60_000);
 
   it('restart from snapshots + tail gives the same state as replaying the whole log', async () => {
     const server = await start(undefined, { SNAPSHOT_EVERY: '7' });

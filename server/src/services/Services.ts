@@ -44,7 +44,7 @@ export function createServices(config: Config): Services {
   const events = new InvoiceEvents();
   const directory = new Directory(db);
   const invoices = new InvoiceService(db, store, index, events);
-  const workflow = new WorkflowService(db, index, invoices, events);
+  const workflow = new WorkflowService(db, store, index, invoices, events);
   const notifications = new NotificationService(db, directory, index);
   const webhooks = new WebhookService(db, {
     retryBaseMs: config.webhookRetryBaseMs,

@@ -24,9 +24,12 @@ interface RawRow extends Omit<UpdateRow, 'update'> {
 
 export class SqliteDocStore implements DocStore {
   private readonly heads = new Map<string, { seq: number; hash: string }>();
+  private readonly riders = new Set<() => void>();
   private readonly stmt;
+  private readonly insertWithRiders;
+  private readonly ride;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmt = {
       last: db.prepare<[string], { seq: number; hash: string }>(SQL.last),
       insert: db.prepare(SQL.insert),
@@ -39,14 +42,53 @@ export class SqliteDocStore implements DocStore {
       ),
       after: db.prepare<[string, number, number], RawRow>(SQL.after),
     };
+    // Each rider in a savepoint of its own: one that fails is rolled back and logged, and never
+    // takes the update's row down with it.
+    this.ride = db.transaction((write: () => void) => write());
+    this.insertWithRiders = db.transaction((row: UpdateRow, riders: (() => void)[]) => {
+      this.insert(row);
+      this.runRiders(riders);
+    });
+  }
+
+  withNextAppend(write: () => void): void {
+    this.riders.add(write);
+    if (this.riders.size === 1) setImmediate(() => this.flushRiders());
+  }
+
+  private flushRiders(): void {
+    if (this.riders.size === 0 || !this.db.open) return;
+    this.db.transaction(() => this.runRiders(this.takeRiders()))();
+  }
+
+  private takeRiders(): (() => void)[] {
+    const riders = [...this.riders];
+    this.riders.clear();
+    return riders;
+  }
+
+  private runRiders(riders: (() => void)[]): void {
+    for (const write of riders) {
+      try {
+        this.ride(write);
+      } catch (error) {
+        console.error('A write riding on an update commit failed:', error);
+      }
+    }
+  }
+
+  private insert(row: UpdateRow): void {
+    this.stmt.insert.run(row.doc, row.seq, row.at, row.userId, row.update, row.prevHash, row.hash);
   }
 
   append(doc: string, userId: string, update: Uint8Array, at = Date.now()): UpdateRow {
     const head = this.head(doc);
     const row: UpdateRow = { doc, seq: head.seq + 1, at, userId, update, prevHash: head.hash, hash: '' };
     row.hash = chainHash(row);
-    // One autocommit INSERT: durable (WAL) once it returns. The cached head moves only after.
-    this.stmt.insert.run(doc, row.seq, at, userId, update, row.prevHash, row.hash);
+    // One commit (an autocommit INSERT, or with its riders): durable (WAL) once it returns. The
+    // cached head moves only after.
+    if (this.riders.size === 0) this.insert(row);
+    else this.insertWithRiders(row, this.takeRiders());
     this.heads.set(doc, { seq: row.seq, hash: row.hash });
     return row;
   }

@@ -30,6 +30,7 @@ import {
 import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/openDatabase.ts';
+import type { DocStore } from '../../store/DocStore.ts';
 import { AppError } from '../errors.ts';
 import type { InvoiceEvents } from '../InvoiceEvents.ts';
 import type { InvoiceIndex } from '../InvoiceIndex.ts';
@@ -68,11 +69,11 @@ export class WorkflowService {
   private readonly lastEditors = new Map<string, string>();
   /** Last editors not written to SQL yet (see `noteContentEdit`). */
   private readonly unwrittenEditors = new Map<string, string>();
-  private writeScheduled = false;
   private readonly stmt;
 
   constructor(
     private readonly db: Db,
+    private readonly store: DocStore,
     private readonly index: InvoiceIndex,
     private readonly invoices: InvoiceService,
     private readonly events: InvoiceEvents,
@@ -162,28 +163,26 @@ export class WorkflowService {
   }
 
   /**
-   * Called for every accepted content edit, before Yjs broadcasts it. Two people taking turns
-   * on one invoice would cost a commit per keystroke there, so the write waits for the end of
-   * this turn of the event loop, in one transaction; every read of the row writes first.
+   * Called for every accepted content edit, just before its update is appended. Two people
+   * taking turns on one invoice change the last editor at every keystroke: the write rides in
+   * the commit of that update's row (four-eyes then never trusts an editor the log does not
+   * hold, nor misses one it does), and every read of the row writes first.
    */
   noteContentEdit(invoiceId: string, userId: string): void {
     if (this.lastEditors.get(invoiceId) === userId) return;
     this.lastEditors.set(invoiceId, userId);
     this.unwrittenEditors.set(invoiceId, userId);
-    if (this.writeScheduled) return;
-    this.writeScheduled = true;
-    setImmediate(() => this.writeLastEditors());
+    this.store.withNextAppend(this.writeLastEditors);
   }
 
-  private writeLastEditors(): void {
-    this.writeScheduled = false;
+  private readonly writeLastEditors = (): void => {
     if (this.unwrittenEditors.size === 0 || !this.db.open) return;
     const edits = [...this.unwrittenEditors];
     this.unwrittenEditors.clear();
     this.db.transaction(() => {
       for (const [invoiceId, userId] of edits) this.stmt.setLastEditor.run(userId, invoiceId);
     })();
-  }
+  };
 
   /** The invoice's row, with every edit noted so far: four-eyes decides on its last editor. */
   private row(invoiceId: string): InvoiceRow | undefined {
