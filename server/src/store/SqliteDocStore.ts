@@ -27,7 +27,6 @@ export class SqliteDocStore implements DocStore {
   private readonly riders = new Set<() => void>();
   private readonly stmt;
   private readonly insertWithRiders;
-  private readonly ride;
 
   constructor(private readonly db: Db) {
     this.stmt = {
@@ -42,9 +41,6 @@ export class SqliteDocStore implements DocStore {
       ),
       after: db.prepare<[string, number, number], RawRow>(SQL.after),
     };
-    // Each rider in a savepoint of its own: one that fails is rolled back and logged, and never
-    // takes the update's row down with it.
-    this.ride = db.transaction((write: () => void) => write());
     this.insertWithRiders = db.transaction((row: UpdateRow, riders: (() => void)[]) => {
       this.insert(row);
       this.runRiders(riders);
@@ -67,10 +63,15 @@ export class SqliteDocStore implements DocStore {
     return riders;
   }
 
+  /**
+   * A rider is single statements, each atomic in SQLite: one that fails leaves nothing behind
+   * and is logged, and never takes the update's row down with it. (A savepoint per rider would
+   * cost more than the commit it saves.)
+   */
   private runRiders(riders: (() => void)[]): void {
     for (const write of riders) {
       try {
-        this.ride(write);
+        write();
       } catch (error) {
         console.error('A write riding on an update commit failed:', error);
       }

@@ -179,9 +179,7 @@ export class WorkflowService {
     if (this.unwrittenEditors.size === 0 || !this.db.open) return;
     const edits = [...this.unwrittenEditors];
     this.unwrittenEditors.clear();
-    this.db.transaction(() => {
-      for (const [invoiceId, userId] of edits) this.stmt.setLastEditor.run(userId, invoiceId);
-    })();
+    for (const [invoiceId, userId] of edits) this.stmt.setLastEditor.run(userId, invoiceId);
   };
 
   /** The invoice's row, with every edit noted so far: four-eyes decides on its last editor. */
