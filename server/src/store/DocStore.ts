@@ -24,10 +24,10 @@ export interface DocStore {
   append(doc: string, userId: string, update: Uint8Array, at?: number): UpdateRow;
   /**
    * Runs `write` (single synchronous SQL statements on the same database, no transaction of
-   * its own) in the commit of the next append, or
-   * on its own later in this turn of the event loop if none comes: a fact derived from an
-   * update, such as who edited last, is then exactly as durable as that update, for one WAL
-   * commit instead of two. The same function queued twice runs once.
+   * its own) in the commit of the next append, or on its own later in this turn of the event
+   * loop if none comes: a fact derived from an update, such as who edited last, is then exactly
+   * as durable as that update, for one WAL commit instead of two. The same function queued
+   * twice runs once.
    */
   withNextAppend(write: () => void): void;
   lastSeq(doc: string): number;
