@@ -210,6 +210,7 @@ export class PropagationSession {
       serverLoopP99Ms: loop.p99,
       serverLoopMaxMs: loop.max,
       serverGcMaxMs: loop.gcMax,
+      // The inspector's JSON turns a NaN (no fan-out in the window) into null.
       serverResidenceFirstP50: loop.residence.firstP50 ?? Number.NaN,
       serverResidenceLastP50: loop.residence.lastP50 ?? Number.NaN,
       serverResidenceLastP99: loop.residence.lastP99 ?? Number.NaN,
